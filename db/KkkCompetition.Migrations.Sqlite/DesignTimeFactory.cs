@@ -1,0 +1,11 @@
+using KkkCompetition.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace KkkCompetition.Migrations.Sqlite;
+
+/// <summary>Lets <c>dotnet ef</c> build the model for this provider without starting the host (no connection is opened).</summary>
+public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KkkDbContext>
+{
+    public KkkDbContext CreateDbContext(string[] args) =>
+        new(DatabaseSetup.OptionsFor(DatabaseProvider.Sqlite, "Data Source=design-time.db"));
+}

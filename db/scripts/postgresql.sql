@@ -1,0 +1,689 @@
+﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" character varying(150) NOT NULL,
+    "ProductVersion" character varying(32) NOT NULL,
+    CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId")
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetRoles" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(256),
+        "NormalizedName" character varying(256),
+        "ConcurrencyStamp" text,
+        CONSTRAINT "PK_AspNetRoles" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetUsers" (
+        "Id" uuid NOT NULL,
+        "DisplayName" text NOT NULL,
+        "PreferredLanguage" text NOT NULL,
+        "UserName" character varying(256),
+        "NormalizedUserName" character varying(256),
+        "Email" character varying(256),
+        "NormalizedEmail" character varying(256),
+        "EmailConfirmed" boolean NOT NULL,
+        "PasswordHash" text,
+        "SecurityStamp" text,
+        "ConcurrencyStamp" text,
+        "PhoneNumber" text,
+        "PhoneNumberConfirmed" boolean NOT NULL,
+        "TwoFactorEnabled" boolean NOT NULL,
+        "LockoutEnd" timestamp with time zone,
+        "LockoutEnabled" boolean NOT NULL,
+        "AccessFailedCount" integer NOT NULL,
+        CONSTRAINT "PK_AspNetUsers" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AuditChainHeads" (
+        "Id" integer NOT NULL,
+        "LastSequence" bigint NOT NULL,
+        "LastHash" character(64) NOT NULL,
+        "Appends" bigint NOT NULL,
+        CONSTRAINT "PK_AuditChainHeads" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AuditEntries" (
+        "Sequence" bigint NOT NULL,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "UserId" uuid,
+        "UserName" character varying(256) NOT NULL,
+        "Role" character varying(200) NOT NULL,
+        "Command" character varying(200) NOT NULL,
+        "EntityType" character varying(200) NOT NULL,
+        "EntityId" character varying(200) NOT NULL,
+        "Operation" character varying(20) NOT NULL,
+        "Before" text,
+        "After" text,
+        "IpAddress" character varying(64),
+        "CorrelationId" character varying(128),
+        "PreviousHash" character(64) NOT NULL,
+        "Hash" character(64) NOT NULL,
+        CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Sequence")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AuditVerifications" (
+        "Id" uuid NOT NULL,
+        "VerifiedAt" timestamp with time zone NOT NULL,
+        "IsIntact" boolean NOT NULL,
+        "EntriesChecked" bigint NOT NULL,
+        "FirstBrokenSequence" bigint,
+        "Problem" character varying(1000),
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_AuditVerifications" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "Competitions" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Year" integer NOT NULL,
+        "Round" integer NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "PassThreshold" numeric(6,1) NOT NULL,
+        "ExpertsPerApplication" integer NOT NULL,
+        "DivergenceThresholdPercent" numeric(5,2) NOT NULL,
+        "HoldsPanel" boolean NOT NULL,
+        "CorrectionWindowDays" integer NOT NULL,
+        "AppealWindowDays" integer NOT NULL,
+        "StatusValidityYears" integer NOT NULL,
+        "MinimumClusterAgeYears" integer NOT NULL,
+        "MinimumMembers" integer NOT NULL,
+        "AnnouncedAt" timestamp with time zone,
+        "Timeline_AnnouncementAt" timestamp with time zone NOT NULL,
+        "Timeline_ClosesAt" timestamp with time zone NOT NULL,
+        "Timeline_DecisionAt" timestamp with time zone NOT NULL,
+        "Timeline_EvaluationDeadline" timestamp with time zone NOT NULL,
+        "Timeline_FormalReviewDeadline" timestamp with time zone NOT NULL,
+        "Timeline_OpensAt" timestamp with time zone NOT NULL,
+        "Timeline_PanelAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Competitions" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "CriterionTemplates" (
+        "Code" character varying(10) NOT NULL,
+        "AreaCode" character varying(10) NOT NULL,
+        "AreaNamePl" character varying(300) NOT NULL,
+        "AreaNameEn" character varying(300) NOT NULL,
+        "NamePl" character varying(300) NOT NULL,
+        "NameEn" character varying(300) NOT NULL,
+        "MaxPoints" numeric(6,1) NOT NULL,
+        "HalfPointsAllowed" boolean NOT NULL,
+        "Order" integer NOT NULL,
+        "TieBreakRank" integer,
+        CONSTRAINT "PK_CriterionTemplates" PRIMARY KEY ("Code")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "DataProtectionKeys" (
+        "Id" integer GENERATED BY DEFAULT AS IDENTITY,
+        "FriendlyName" text,
+        "Xml" text,
+        CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "KisSpecialisations" (
+        "Code" character varying(10) NOT NULL,
+        "NamePl" character varying(300) NOT NULL,
+        "NameEn" character varying(300) NOT NULL,
+        "IsActive" boolean NOT NULL,
+        CONSTRAINT "PK_KisSpecialisations" PRIMARY KEY ("Code")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "KpiDefinitions" (
+        "Code" character varying(20) NOT NULL,
+        "NamePl" character varying(300) NOT NULL,
+        "NameEn" character varying(300) NOT NULL,
+        "Unit" character varying(20) NOT NULL,
+        "Direction" character varying(20) NOT NULL,
+        "Aggregation" character varying(20) NOT NULL,
+        "IsMandatory" boolean NOT NULL,
+        "Minimum" numeric(18,2),
+        CONSTRAINT "PK_KpiDefinitions" PRIMARY KEY ("Code")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "OpenIddictApplications" (
+        "Id" uuid NOT NULL,
+        "ApplicationType" character varying(50),
+        "ClientId" character varying(100),
+        "ClientSecret" text,
+        "ClientType" character varying(50),
+        "ConcurrencyToken" character varying(50),
+        "ConsentType" character varying(50),
+        "DisplayName" text,
+        "DisplayNames" text,
+        "JsonWebKeySet" text,
+        "Permissions" text,
+        "PostLogoutRedirectUris" text,
+        "Properties" text,
+        "RedirectUris" text,
+        "Requirements" text,
+        "Settings" text,
+        CONSTRAINT "PK_OpenIddictApplications" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "OpenIddictScopes" (
+        "Id" uuid NOT NULL,
+        "ConcurrencyToken" character varying(50),
+        "Description" text,
+        "Descriptions" text,
+        "DisplayName" text,
+        "DisplayNames" text,
+        "Name" character varying(200),
+        "Properties" text,
+        "Resources" text,
+        CONSTRAINT "PK_OpenIddictScopes" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "Organisations" (
+        "Id" uuid NOT NULL,
+        "OwnerUserId" uuid NOT NULL,
+        "Name" character varying(300) NOT NULL,
+        "Nip" character varying(10) NOT NULL,
+        "Regon" character varying(14),
+        "Krs" character varying(10),
+        "LegalForm" character varying(100) NOT NULL,
+        "Address" character varying(500) NOT NULL,
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Organisations" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "Voivodeships" (
+        "Teryt" character varying(2) NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        CONSTRAINT "PK_Voivodeships" PRIMARY KEY ("Teryt")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetRoleClaims" (
+        "Id" integer GENERATED BY DEFAULT AS IDENTITY,
+        "RoleId" uuid NOT NULL,
+        "ClaimType" text,
+        "ClaimValue" text,
+        CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetUserClaims" (
+        "Id" integer GENERATED BY DEFAULT AS IDENTITY,
+        "UserId" uuid NOT NULL,
+        "ClaimType" text,
+        "ClaimValue" text,
+        CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AspNetUserClaims_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetUserLogins" (
+        "LoginProvider" text NOT NULL,
+        "ProviderKey" text NOT NULL,
+        "ProviderDisplayName" text,
+        "UserId" uuid NOT NULL,
+        CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
+        CONSTRAINT "FK_AspNetUserLogins_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetUserRoles" (
+        "UserId" uuid NOT NULL,
+        "RoleId" uuid NOT NULL,
+        CONSTRAINT "PK_AspNetUserRoles" PRIMARY KEY ("UserId", "RoleId"),
+        CONSTRAINT "FK_AspNetUserRoles_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_AspNetUserRoles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "AspNetUserTokens" (
+        "UserId" uuid NOT NULL,
+        "LoginProvider" text NOT NULL,
+        "Name" text NOT NULL,
+        "Value" text,
+        CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
+        CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "CompetitionCriterion" (
+        "Id" uuid NOT NULL,
+        "Code" character varying(10) NOT NULL,
+        "AreaCode" character varying(10) NOT NULL,
+        "AreaNamePl" character varying(300) NOT NULL,
+        "AreaNameEn" character varying(300) NOT NULL,
+        "NamePl" character varying(300) NOT NULL,
+        "NameEn" character varying(300) NOT NULL,
+        "Guidance" character varying(4000),
+        "MaxPoints" numeric(6,1) NOT NULL,
+        "HalfPointsAllowed" boolean NOT NULL,
+        "Weight" numeric(6,2) NOT NULL,
+        "MinimumPoints" numeric(6,1),
+        "JustificationRequired" boolean NOT NULL,
+        "MinimumJustificationLength" integer NOT NULL,
+        "Order" integer NOT NULL,
+        "TieBreakRank" integer,
+        "CompetitionId" uuid,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_CompetitionCriterion" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CompetitionCriterion_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "OpenIddictAuthorizations" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid,
+        "ConcurrencyToken" character varying(50),
+        "CreationDate" timestamp with time zone,
+        "Properties" text,
+        "Scopes" text,
+        "Status" character varying(50),
+        "Subject" character varying(400),
+        "Type" character varying(50),
+        CONSTRAINT "PK_OpenIddictAuthorizations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_OpenIddictAuthorizations_OpenIddictApplications_Application~" FOREIGN KEY ("ApplicationId") REFERENCES "OpenIddictApplications" ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "Clusters" (
+        "Id" uuid NOT NULL,
+        "OrganisationId" uuid NOT NULL,
+        "Name" character varying(300) NOT NULL,
+        "FoundedOn" date NOT NULL,
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "KisCodes" text[] NOT NULL,
+        "Website" character varying(300),
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Clusters" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Clusters_Organisations_OrganisationId" FOREIGN KEY ("OrganisationId") REFERENCES "Organisations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "OpenIddictTokens" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid,
+        "AuthorizationId" uuid,
+        "ConcurrencyToken" character varying(50),
+        "CreationDate" timestamp with time zone,
+        "ExpirationDate" timestamp with time zone,
+        "Payload" text,
+        "Properties" text,
+        "RedemptionDate" timestamp with time zone,
+        "ReferenceId" character varying(100),
+        "Status" character varying(50),
+        "Subject" character varying(400),
+        "Type" character varying(150),
+        CONSTRAINT "PK_OpenIddictTokens" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_OpenIddictTokens_OpenIddictApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "OpenIddictApplications" ("Id"),
+        CONSTRAINT "FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId" FOREIGN KEY ("AuthorizationId") REFERENCES "OpenIddictAuthorizations" ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "Applications" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "OwnerUserId" uuid NOT NULL,
+        "Status" character varying(30) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Applications" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Applications_Clusters_ClusterId" FOREIGN KEY ("ClusterId") REFERENCES "Clusters" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Applications_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE TABLE "ClusterMembers" (
+        "Id" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "Name" character varying(300) NOT NULL,
+        "Nip" character varying(10) NOT NULL,
+        "Type" character varying(40) NOT NULL,
+        "Size" character varying(10),
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "JoinedOn" date NOT NULL,
+        "Employment" integer NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ClusterMembers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ClusterMembers_Clusters_ClusterId" FOREIGN KEY ("ClusterId") REFERENCES "Clusters" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    INSERT INTO "AuditChainHeads" ("Id", "Appends", "LastHash", "LastSequence")
+    VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Applications_ClusterId" ON "Applications" ("ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_Applications_CompetitionId_ClusterId" ON "Applications" ("CompetitionId", "ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Applications_OwnerUserId" ON "Applications" ("OwnerUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Applications_Status" ON "Applications" ("Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AspNetUserClaims_UserId" ON "AspNetUserClaims" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AspNetUserLogins_UserId" ON "AspNetUserLogins" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AspNetUserRoles_RoleId" ON "AspNetUserRoles" ("RoleId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "EmailIndex" ON "AspNetUsers" ("NormalizedEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AuditEntries_Command" ON "AuditEntries" ("Command");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AuditEntries_OccurredAt" ON "AuditEntries" ("OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AuditEntries_UserName" ON "AuditEntries" ("UserName");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_AuditVerifications_VerifiedAt" ON "AuditVerifications" ("VerifiedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_ClusterMembers_ClusterId_Nip" ON "ClusterMembers" ("ClusterId", "Nip");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_ClusterMembers_Nip" ON "ClusterMembers" ("Nip");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Clusters_OrganisationId" ON "Clusters" ("OrganisationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_CompetitionCriterion_CompetitionId" ON "CompetitionCriterion" ("CompetitionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Competitions_Status" ON "Competitions" ("Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_Competitions_Year_Round" ON "Competitions" ("Year", "Round");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_OpenIddictApplications_ClientId" ON "OpenIddictApplications" ("ClientId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type" ON "OpenIddictAuthorizations" ("ApplicationId", "Status", "Subject", "Type");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_OpenIddictScopes_Name" ON "OpenIddictScopes" ("Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type" ON "OpenIddictTokens" ("ApplicationId", "Status", "Subject", "Type");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_OpenIddictTokens_AuthorizationId" ON "OpenIddictTokens" ("AuthorizationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE UNIQUE INDEX "IX_OpenIddictTokens_ReferenceId" ON "OpenIddictTokens" ("ReferenceId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Organisations_Nip" ON "Organisations" ("Nip");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    CREATE INDEX "IX_Organisations_OwnerUserId" ON "Organisations" ("OwnerUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122124720_Foundation') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122124720_Foundation', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1,0 +1,755 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [DisplayName] nvarchar(max) NOT NULL,
+        [PreferredLanguage] nvarchar(max) NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AuditChainHeads] (
+        [Id] int NOT NULL,
+        [LastSequence] bigint NOT NULL,
+        [LastHash] nchar(64) NOT NULL,
+        [Appends] bigint NOT NULL,
+        CONSTRAINT [PK_AuditChainHeads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Sequence] bigint NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [UserId] uniqueidentifier NULL,
+        [UserName] nvarchar(256) NOT NULL,
+        [Role] nvarchar(200) NOT NULL,
+        [Command] nvarchar(200) NOT NULL,
+        [EntityType] nvarchar(200) NOT NULL,
+        [EntityId] nvarchar(200) NOT NULL,
+        [Operation] nvarchar(20) NOT NULL,
+        [Before] nvarchar(max) NULL,
+        [After] nvarchar(max) NULL,
+        [IpAddress] nvarchar(64) NULL,
+        [CorrelationId] nvarchar(128) NULL,
+        [PreviousHash] nchar(64) NOT NULL,
+        [Hash] nchar(64) NOT NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AuditVerifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [VerifiedAt] datetimeoffset NOT NULL,
+        [IsIntact] bit NOT NULL,
+        [EntriesChecked] bigint NOT NULL,
+        [FirstBrokenSequence] bigint NULL,
+        [Problem] nvarchar(1000) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AuditVerifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [Competitions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Year] int NOT NULL,
+        [Round] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [PassThreshold] decimal(6,1) NOT NULL,
+        [ExpertsPerApplication] int NOT NULL,
+        [DivergenceThresholdPercent] decimal(5,2) NOT NULL,
+        [HoldsPanel] bit NOT NULL,
+        [CorrectionWindowDays] int NOT NULL,
+        [AppealWindowDays] int NOT NULL,
+        [StatusValidityYears] int NOT NULL,
+        [MinimumClusterAgeYears] int NOT NULL,
+        [MinimumMembers] int NOT NULL,
+        [AnnouncedAt] datetimeoffset NULL,
+        [Timeline_AnnouncementAt] datetimeoffset NOT NULL,
+        [Timeline_ClosesAt] datetimeoffset NOT NULL,
+        [Timeline_DecisionAt] datetimeoffset NOT NULL,
+        [Timeline_EvaluationDeadline] datetimeoffset NOT NULL,
+        [Timeline_FormalReviewDeadline] datetimeoffset NOT NULL,
+        [Timeline_OpensAt] datetimeoffset NOT NULL,
+        [Timeline_PanelAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Competitions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [CriterionTemplates] (
+        [Code] nvarchar(10) NOT NULL,
+        [AreaCode] nvarchar(10) NOT NULL,
+        [AreaNamePl] nvarchar(300) NOT NULL,
+        [AreaNameEn] nvarchar(300) NOT NULL,
+        [NamePl] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [MaxPoints] decimal(6,1) NOT NULL,
+        [HalfPointsAllowed] bit NOT NULL,
+        [Order] int NOT NULL,
+        [TieBreakRank] int NULL,
+        CONSTRAINT [PK_CriterionTemplates] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [KisSpecialisations] (
+        [Code] nvarchar(10) NOT NULL,
+        [NamePl] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_KisSpecialisations] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [KpiDefinitions] (
+        [Code] nvarchar(20) NOT NULL,
+        [NamePl] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [Unit] nvarchar(20) NOT NULL,
+        [Direction] nvarchar(20) NOT NULL,
+        [Aggregation] nvarchar(20) NOT NULL,
+        [IsMandatory] bit NOT NULL,
+        [Minimum] decimal(18,2) NULL,
+        CONSTRAINT [PK_KpiDefinitions] PRIMARY KEY ([Code])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [OpenIddictApplications] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationType] nvarchar(50) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [ClientSecret] nvarchar(max) NULL,
+        [ClientType] nvarchar(50) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [ConsentType] nvarchar(50) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [JsonWebKeySet] nvarchar(max) NULL,
+        [Permissions] nvarchar(max) NULL,
+        [PostLogoutRedirectUris] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedirectUris] nvarchar(max) NULL,
+        [Requirements] nvarchar(max) NULL,
+        [Settings] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictApplications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [OpenIddictScopes] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [Description] nvarchar(max) NULL,
+        [Descriptions] nvarchar(max) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [Name] nvarchar(200) NULL,
+        [Properties] nvarchar(max) NULL,
+        [Resources] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictScopes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [Organisations] (
+        [Id] uniqueidentifier NOT NULL,
+        [OwnerUserId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Nip] nvarchar(10) NOT NULL,
+        [Regon] nvarchar(14) NULL,
+        [Krs] nvarchar(10) NULL,
+        [LegalForm] nvarchar(100) NOT NULL,
+        [Address] nvarchar(500) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Organisations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [Voivodeships] (
+        [Teryt] nvarchar(2) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Voivodeships] PRIMARY KEY ([Teryt])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [CompetitionCriterion] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(10) NOT NULL,
+        [AreaCode] nvarchar(10) NOT NULL,
+        [AreaNamePl] nvarchar(300) NOT NULL,
+        [AreaNameEn] nvarchar(300) NOT NULL,
+        [NamePl] nvarchar(300) NOT NULL,
+        [NameEn] nvarchar(300) NOT NULL,
+        [Guidance] nvarchar(4000) NULL,
+        [MaxPoints] decimal(6,1) NOT NULL,
+        [HalfPointsAllowed] bit NOT NULL,
+        [Weight] decimal(6,2) NOT NULL,
+        [MinimumPoints] decimal(6,1) NULL,
+        [JustificationRequired] bit NOT NULL,
+        [MinimumJustificationLength] int NOT NULL,
+        [Order] int NOT NULL,
+        [TieBreakRank] int NULL,
+        [CompetitionId] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CompetitionCriterion] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CompetitionCriterion_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [OpenIddictAuthorizations] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [Properties] nvarchar(max) NULL,
+        [Scopes] nvarchar(max) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(50) NULL,
+        CONSTRAINT [PK_OpenIddictAuthorizations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [Clusters] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrganisationId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [FoundedOn] date NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [KisCodes] nvarchar(max) NOT NULL,
+        [Website] nvarchar(300) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Clusters] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Clusters_Organisations_OrganisationId] FOREIGN KEY ([OrganisationId]) REFERENCES [Organisations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [OpenIddictTokens] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NULL,
+        [AuthorizationId] uniqueidentifier NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [ExpirationDate] datetime2 NULL,
+        [Payload] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedemptionDate] datetime2 NULL,
+        [ReferenceId] nvarchar(100) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(150) NULL,
+        CONSTRAINT [PK_OpenIddictTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId] FOREIGN KEY ([AuthorizationId]) REFERENCES [OpenIddictAuthorizations] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [Applications] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [OwnerUserId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Applications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Applications_Clusters_ClusterId] FOREIGN KEY ([ClusterId]) REFERENCES [Clusters] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Applications_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE TABLE [ClusterMembers] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(300) NOT NULL,
+        [Nip] nvarchar(10) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Size] nvarchar(10) NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [JoinedOn] date NOT NULL,
+        [Employment] int NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ClusterMembers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ClusterMembers_Clusters_ClusterId] FOREIGN KEY ([ClusterId]) REFERENCES [Clusters] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Appends', N'LastHash', N'LastSequence') AND [object_id] = OBJECT_ID(N'[AuditChainHeads]'))
+        SET IDENTITY_INSERT [AuditChainHeads] ON;
+    EXEC(N'INSERT INTO [AuditChainHeads] ([Id], [Appends], [LastHash], [LastSequence])
+    VALUES (1, CAST(0 AS bigint), N''0000000000000000000000000000000000000000000000000000000000000000'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Appends', N'LastHash', N'LastSequence') AND [object_id] = OBJECT_ID(N'[AuditChainHeads]'))
+        SET IDENTITY_INSERT [AuditChainHeads] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_ClusterId] ON [Applications] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Applications_CompetitionId_ClusterId] ON [Applications] ([CompetitionId], [ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_OwnerUserId] ON [Applications] ([OwnerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_Status] ON [Applications] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Command] ON [AuditEntries] ([Command]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_OccurredAt] ON [AuditEntries] ([OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_UserName] ON [AuditEntries] ([UserName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_AuditVerifications_VerifiedAt] ON [AuditVerifications] ([VerifiedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ClusterMembers_ClusterId_Nip] ON [ClusterMembers] ([ClusterId], [Nip]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_ClusterMembers_Nip] ON [ClusterMembers] ([Nip]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Clusters_OrganisationId] ON [Clusters] ([OrganisationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_CompetitionCriterion_CompetitionId] ON [CompetitionCriterion] ([CompetitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Competitions_Status] ON [Competitions] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Competitions_Year_Round] ON [Competitions] ([Year], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_Nip] ON [Organisations] ([Nip]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    CREATE INDEX [IX_Organisations_OwnerUserId] ON [Organisations] ([OwnerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122124711_Foundation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122124711_Foundation', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

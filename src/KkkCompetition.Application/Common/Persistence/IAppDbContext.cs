@@ -1,0 +1,56 @@
+using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Auditing;
+using KkkCompetition.Domain.Clusters;
+using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.ReferenceData;
+using Microsoft.EntityFrameworkCore;
+
+namespace KkkCompetition.Application.Common.Persistence;
+
+/// <summary>
+/// The database as the use cases see it. Handlers query it and change tracked aggregates; they do not
+/// save: the pipeline saves, audits and commits once per command.
+/// </summary>
+public interface IAppDbContext
+{
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AuditChainHead> AuditChainHeads { get; }
+    DbSet<AuditVerification> AuditVerifications { get; }
+    DbSet<Voivodeship> Voivodeships { get; }
+    DbSet<KisSpecialisation> KisSpecialisations { get; }
+    DbSet<KpiDefinition> KpiDefinitions { get; }
+    DbSet<CriterionTemplate> CriterionTemplates { get; }
+    DbSet<Competition> Competitions { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Cluster> Clusters { get; }
+    DbSet<ClusterMember> ClusterMembers { get; }
+    DbSet<KkkApplication> Applications { get; }
+
+    /// <summary>Counts of users per role, from the identity store.</summary>
+    IQueryable<UserSummary> Users { get; }
+
+    /// <summary>Which user holds which role, from the identity store.</summary>
+    IQueryable<UserRoleLink> UserRoles { get; }
+
+    /// <summary>Declares the version the caller last read; saving then fails with 409 if it changed.</summary>
+    void ExpectVersion(Domain.Common.Entity entity, int expectedVersion);
+}
+
+public sealed record UserSummary(Guid Id, string UserName, string? Email, string DisplayName);
+
+public sealed record UserRoleLink(Guid UserId, string Role);
+
+/// <summary>One transaction per command, and the single save point of the pipeline.</summary>
+public interface IUnitOfWork
+{
+    Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Turns the changes the current command made into chained audit entries.</summary>
+public interface IAuditTrail
+{
+    /// <summary>Names the command whose changes the next saves belong to.</summary>
+    void BeginCommand(string commandName);
+}

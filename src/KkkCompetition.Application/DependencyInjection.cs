@@ -1,0 +1,45 @@
+using FluentValidation;
+using KkkCompetition.Application.Common.Behaviours;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KkkCompetition.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The use cases and the pipeline, in the order of the architecture guide.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+                typeof(AuditBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<Common.Security.CurrentUserContext>();
+        services.AddScoped<Common.Security.ICurrentUser>(sp =>
+            sp.GetRequiredService<Common.Security.CurrentUserContext>().User
+            ?? sp.GetService<Common.Security.IAmbientUser>()?.Current
+            ?? Common.Security.FixedUser.Anonymous);
+        services.Scan();
+        return services;
+    }
+
+    private static void Scan(this IServiceCollection services)
+    {
+        var authorizer = typeof(Common.Security.IResourceAuthorizer<>);
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == authorizer))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using KkkCompetition.Application.Common.Exceptions;
+using KkkCompetition.Application.Common.Persistence;
+using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Auditing;
+using KkkCompetition.Domain.Clusters;
+using KkkCompetition.Domain.Common;
+using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.ReferenceData;
+using KkkCompetition.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace KkkCompetition.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database model, for all three providers. Every save bumps the concurrency token of changed
+/// entities and, inside a command, appends the chained audit entries of what changed.
+/// </summary>
+public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTrail? auditTrail = null)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext, IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+    public DbSet<AuditVerification> AuditVerifications => Set<AuditVerification>();
+    public DbSet<Voivodeship> Voivodeships => Set<Voivodeship>();
+    public DbSet<KisSpecialisation> KisSpecialisations => Set<KisSpecialisation>();
+    public DbSet<KpiDefinition> KpiDefinitions => Set<KpiDefinition>();
+    public DbSet<CriterionTemplate> CriterionTemplates => Set<CriterionTemplate>();
+    public DbSet<Competition> Competitions => Set<Competition>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
+    public DbSet<KkkApplication> Applications => Set<KkkApplication>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    IQueryable<UserSummary> IAppDbContext.Users =>
+        Set<AppUser>().AsNoTracking().Select(u => new UserSummary(u.Id, u.UserName!, u.Email, u.DisplayName));
+
+    IQueryable<UserRoleLink> IAppDbContext.UserRoles =>
+        from link in Set<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().AsNoTracking()
+        join role in Set<AppRole>().AsNoTracking() on link.RoleId equals role.Id
+        select new UserRoleLink(link.UserId, role.Name!);
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public void ExpectVersion(Entity entity, int expectedVersion)
+    {
+        if (entity.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException();
+        }
+
+        // Also checked by the database, in case someone saves between this read and our save.
+        Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        auditTrail?.IsRecording == true
+            ? throw new InvalidOperationException("Inside a command, save with SaveChangesAsync: auditing needs it.")
+            : SaveWithVersions(() => base.SaveChanges(acceptAllChangesOnSuccess));
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        if (auditTrail?.IsRecording != true || !ChangeTracker.HasChanges())
+        {
+            return await SaveWithVersions(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        }
+
+        // The audit append and the change it records commit together, or not at all.
+        if (Database.CurrentTransaction is not null)
+        {
+            await auditTrail.AppendAsync(this, cancellationToken);
+            return await SaveWithVersions(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await auditTrail.AppendAsync(this, cancellationToken);
+        var saved = await SaveWithVersions(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    private T SaveWithVersions<T>(Func<T> save)
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        try
+        {
+            return save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    private async Task<int> SaveWithVersions(Func<Task<int>> save)
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        try
+        {
+            return await save();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no DateTimeOffset type it can compare or sort; stored as UTC ticks, order is kept.
+        if (IsSqlite)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>();
+        builder.ApplyConfigurationsFromAssembly(typeof(KkkDbContext).Assembly);
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+            builder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+            builder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Application.Competitions;
+using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Calendar;
+using KkkCompetition.Domain.Clusters;
+using KkkCompetition.Domain.Common;
+using KkkCompetition.Domain.Identifiers;
+using KkkCompetition.Infrastructure.Identity;
+using KkkCompetition.Infrastructure.Jobs;
+using KkkCompetition.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KkkCompetition.Infrastructure.Seeding;
+
+/// <summary>
+/// A working product at first start on the embedded database: one user per role, one announced competition
+/// with the default criteria, and one draft application of a demo cluster. Runs once; later starts find it there.
+/// </summary>
+public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
+{
+    public const string Password = "Demo-Password-2026";
+    public const string EmailDomain = "demo.kkk.gov.pl";
+
+    public static readonly IReadOnlyList<(string Role, string Email, string Name)> Users =
+    [
+        (Roles.Applicant, $"applicant@{EmailDomain}", "Anna Koordynator"),
+        (Roles.Expert, $"expert@{EmailDomain}", "Edward Ekspert"),
+        (Roles.Official, $"official@{EmailDomain}", "Olga Urzędniczka"),
+        (Roles.CommissionMember, $"commission@{EmailDomain}", "Kamil Komisja"),
+        (Roles.Administrator, $"admin@{EmailDomain}", "Adam Administrator"),
+    ];
+
+    /// <summary>Seeds what is missing; returns the logins it created (empty when all were there).</summary>
+    public async Task<IReadOnlyList<string>> EnsureAsync(CancellationToken cancellationToken = default)
+    {
+        var created = new List<string>();
+        Guid applicantId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(FixedUser.System);
+            scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginCommand("SeedDemoUsers");
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await UserAccounts.EnsureRolesAsync(scope.ServiceProvider);
+            foreach (var (role, email, name) in Users)
+            {
+                if (await users.FindByEmailAsync(email) is null)
+                {
+                    await UserAccounts.CreateAsync(users, email, name, Password, role);
+                    created.Add($"{role,-17} {email} / {Password}");
+                }
+            }
+
+            applicantId = (await users.FindByEmailAsync(Users[0].Email))!.Id;
+        }
+
+        var competitionId = await EnsureCompetitionAsync(cancellationToken);
+        await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
+        return created;
+    }
+
+    private async Task<Guid> EnsureCompetitionAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+            var existing = await db.Competitions.AsNoTracking().OrderBy(c => c.Year).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is { } id)
+            {
+                return id;
+            }
+        }
+
+        var today = WorkingDayCalendar.ToWarsawDate(clock.GetUtcNow());
+        DateTimeOffset At(int days, int hour) => WorkingDayCalendar.FromWarsaw(today.AddDays(days).ToDateTime(new TimeOnly(hour, 0)));
+        var created = await runner.SendAsync(new CreateCompetition(
+            $"Konkurs o status KKK — nabór {today.Year}/demo",
+            today.Year,
+            At(-1, 9),
+            At(-1, 9),
+            At(60, 12),
+            At(90, 16),
+            At(150, 16),
+            At(170, 10),
+            At(200, 12)), cancellationToken);
+        await runner.SendAsync(new AnnounceCompetition(created.Id, created.Version), cancellationToken);
+        return created.Id;
+    }
+
+    private async Task EnsureDraftApplicationAsync(Guid applicantId, Guid competitionId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(FixedUser.System);
+        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+        if (await db.Organisations.AnyAsync(o => o.OwnerUserId == applicantId, cancellationToken))
+        {
+            return;
+        }
+
+        scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginCommand("SeedDemoApplication");
+        var organisation = Organisation.Register(applicantId, "Fundacja Klaster Innowacji Demo", PolishIdentifiers.CompleteNip("525000001"), null, null, "fundacja", "ul. Przykładowa 1, 00-001 Warszawa", "14");
+        var cluster = Cluster.Found(organisation.Id, "Mazowiecki Klaster Technologii Demo", new DateOnly(2018, 3, 1), "14", ["KIS1", "KIS5"], "https://klaster.example.pl");
+        var rng = new Random(2026);
+        for (var i = 0; i < 60; i++)
+        {
+            var type = i < 45 ? MemberType.Enterprise : (MemberType)(1 + (i % 4));
+            cluster.AddMember(
+                $"Członek demo {i + 1:D2}",
+                PolishIdentifiers.CompleteNip((600_000_000 + (i * 1_013)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                type,
+                type == MemberType.Enterprise ? (EnterpriseSize)(i % 4) : null,
+                "14",
+                new DateOnly(2018 + (i % 6), 1 + (i % 12), 1),
+                rng.Next(3, 400));
+        }
+
+        var competition = await db.Competitions.SingleAsync(c => c.Id == competitionId, cancellationToken);
+        db.Organisations.Add(organisation);
+        db.Clusters.Add(cluster);
+        db.Applications.Add(KkkApplication.StartDraft(competition, cluster.Id, applicantId, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

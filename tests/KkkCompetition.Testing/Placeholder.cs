@@ -1,0 +1,1 @@
+namespace KkkCompetition.Testing; internal static class Placeholder { }
