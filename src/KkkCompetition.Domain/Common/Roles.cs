@@ -9,6 +9,9 @@ public static class Roles
     public const string CommissionMember = nameof(CommissionMember);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Not a user role: a system integration signed in with client credentials.</summary>
+    public const string IntegrationClient = nameof(IntegrationClient);
+
     /// <summary>Not a user role: the identity background jobs run under.</summary>
     public const string System = nameof(System);
 

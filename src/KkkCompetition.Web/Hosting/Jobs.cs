@@ -1,0 +1,35 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using KkkCompetition.Domain.Calendar;
+using KkkCompetition.Domain.Common;
+using KkkCompetition.Infrastructure.Jobs;
+
+namespace KkkCompetition.Web.Hosting;
+
+/// <summary>The recurring jobs (Europe/Warsaw) and Hangfire's dashboard at /jobs, for administrators only.</summary>
+public static class Jobs
+{
+    public static void ScheduleRecurringJobs(IServiceProvider services, IConfiguration configuration)
+    {
+        var jobs = services.GetRequiredService<IRecurringJobManager>();
+        var options = new RecurringJobOptions { TimeZone = WorkingDayCalendar.Warsaw };
+        jobs.AddOrUpdate<AuditChainVerificationJob>(
+            AuditChainVerificationJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:AuditVerificationCron"] ?? "30 2 * * *",
+            options);
+    }
+
+    public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdministratorsOnly()],
+            DashboardTitle = "KKK — jobs",
+            AppPath = "/",
+        });
+
+    private sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Administrator);
+    }
+}

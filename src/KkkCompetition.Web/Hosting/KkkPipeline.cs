@@ -1,0 +1,67 @@
+using KkkCompetition.Web.Api;
+using KkkCompetition.Web.Components;
+using KkkCompetition.Web.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace KkkCompetition.Web.Hosting;
+
+public static class KkkPipeline
+{
+    public static WebApplication UseKkkPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseApiBodyLimit();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("KKK Competition API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapApiV1();
+        app.MapConnectEndpoints();
+        app.MapAccountEndpoints();
+        app.MapJobDashboard();
+        app.MapGet("/culture/set", (HttpContext context, string culture, string? redirectUri) =>
+        {
+            if (KkkServices.Cultures.Any(c => c.Name == culture))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, IsEssential = true });
+            }
+
+            return Results.LocalRedirect(redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) ? redirectUri : "/");
+        }).ExcludeFromDescription();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>JSON bodies of the API are small; a larger one is refused before it is read.</summary>
+    private static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api")
+            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = ApiV1.MaxJsonBodyBytes;
+        }
+
+        await next(context);
+    });
+}
