@@ -11,6 +11,8 @@ public static class KkkPipeline
 {
     public static WebApplication UseKkkPipeline(this WebApplication app)
     {
+        // Localization first, so that error answers are in the caller's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -20,7 +22,6 @@ public static class KkkPipeline
 
         app.UseSecurityHeaders();
         app.UseApiBodyLimit();
-        app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -56,10 +57,18 @@ public static class KkkPipeline
     /// <summary>JSON bodies of the API are small; a larger one is refused before it is read.</summary>
     private static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Path.StartsWithSegments("/api")
-            && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (context.Request.Path.StartsWithSegments("/api"))
         {
-            limit.MaxRequestBodySize = ApiV1.MaxJsonBodyBytes;
+            if (context.Request.ContentLength > ApiV1.MaxJsonBodyBytes)
+            {
+                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            // Bodies without a declared length are cut off by the server while they are read.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = ApiV1.MaxJsonBodyBytes;
+            }
         }
 
         await next(context);
