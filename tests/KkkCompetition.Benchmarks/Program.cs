@@ -1,1 +1,5 @@
-System.Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+
+// Run on demand, never in the test command:
+//   dotnet run -c Release --project tests/KkkCompetition.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
