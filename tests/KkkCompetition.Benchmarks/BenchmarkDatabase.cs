@@ -35,6 +35,7 @@ public static class BenchmarkDatabase
     public static async Task<ServiceProvider> OpenAsync(string name, Func<IServiceProvider, Task> generate)
     {
         var file = FileFor(name);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var marker = file + ".complete";
         if (!File.Exists(marker))
         {

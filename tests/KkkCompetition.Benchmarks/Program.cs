@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // Run on demand, never in the test command:
-//   dotnet run -c Release --project tests/KkkCompetition.Benchmarks -- --filter '*'
+//   dotnet run -c Release --project tests/KkkCompetition.Benchmarks -- --filter '*' --inProcess
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -7,7 +7,13 @@ namespace KkkCompetition.Web.Security;
 /// <summary>The caller of an HTTP request (cookie or bearer token), with the address and correlation id of the request.</summary>
 public sealed class HttpAmbientUser(IHttpContextAccessor accessor) : IAmbientUser
 {
-    public ICurrentUser? Current => accessor.HttpContext is { } context ? FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString(), context.TraceIdentifier) : null;
+    public const string CorrelationHeader = "X-Correlation-Id";
+
+    public ICurrentUser? Current => accessor.HttpContext is { } context ? FromPrincipal(context.User, context.Connection.RemoteIpAddress?.ToString(), CorrelationId(context)) : null;
+
+    /// <summary>The caller's correlation id when it sends one (a gateway, an integration), else the request's own.</summary>
+    private static string CorrelationId(HttpContext context) =>
+        context.Request.Headers[CorrelationHeader].FirstOrDefault() is { Length: > 0 and <= 128 } sent ? sent : context.TraceIdentifier;
 
     public static ICurrentUser FromPrincipal(ClaimsPrincipal principal, string? ipAddress, string? correlationId)
     {

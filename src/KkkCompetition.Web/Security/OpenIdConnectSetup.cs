@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using KkkCompetition.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -29,6 +29,9 @@ public sealed class OidcOptions
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }
     public bool RequireHttps { get; set; } = true;
+
+    public X509Certificate2? LoadCertificate() =>
+        CertificatePath is { Length: > 0 } path ? X509CertificateLoader.LoadPkcs12FromFile(path, CertificatePassword) : null;
 }
 
 public static class OpenIdConnectSetup
@@ -40,6 +43,13 @@ public static class OpenIdConnectSetup
     {
         var options = configuration.GetSection(OidcOptions.Section).Get<OidcOptions>() ?? new OidcOptions();
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        var certificate = options.LoadCertificate();
+        if (certificate is not null)
+        {
+            // The data-protection keys in the database are encrypted with the same certificate.
+            services.AddDataProtection().ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddOpenIddict()
             .AddServer(server =>
             {
@@ -48,9 +58,8 @@ public static class OpenIdConnectSetup
                     .SetEndSessionEndpointUris("connect/logout");
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, ApiScope, RegistryScope);
-                if (options.CertificatePath is { Length: > 0 } path)
+                if (certificate is not null)
                 {
-                    var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, options.CertificatePassword);
                     server.AddSigningCertificate(certificate).AddEncryptionCertificate(certificate);
                 }
                 else

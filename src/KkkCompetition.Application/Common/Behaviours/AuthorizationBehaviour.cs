@@ -42,9 +42,12 @@ public static class RequestAccess
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Declaration> Declarations = new();
+
     private static Exception? Check(Type requestType, ICurrentUser user)
     {
-        if (requestType.GetCustomAttribute<PublicRequestAttribute>() is not null)
+        var declaration = Declarations.GetOrAdd(requestType, Declare);
+        if (declaration.IsPublic)
         {
             return null;
         }
@@ -54,12 +57,18 @@ public static class RequestAccess
             return new UnauthenticatedException();
         }
 
-        if (requestType.GetCustomAttribute<AnyAuthenticatedUserAttribute>() is not null)
+        if (declaration.AnyAuthenticatedUser)
         {
             return null;
         }
 
-        var roles = requestType.GetCustomAttribute<AllowedRolesAttribute>()?.Roles ?? [];
-        return roles.Any(user.IsInRole) ? null : new ForbiddenException(requestType.Name);
+        return declaration.Roles.Any(user.IsInRole) ? null : new ForbiddenException(requestType.Name);
     }
+
+    private static Declaration Declare(Type requestType) => new(
+        requestType.GetCustomAttribute<PublicRequestAttribute>() is not null,
+        requestType.GetCustomAttribute<AnyAuthenticatedUserAttribute>() is not null,
+        requestType.GetCustomAttribute<AllowedRolesAttribute>()?.Roles ?? []);
+
+    private sealed record Declaration(bool IsPublic, bool AnyAuthenticatedUser, IReadOnlyList<string> Roles);
 }
