@@ -8,9 +8,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddKkkServices();
     var app = builder.Build();
-    app.UseKkkPipeline();
 
+    // The database first (a new server database is created by the migrations): the job storage and the
+    // job dashboard of the pipeline open it as soon as they are built.
     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    app.UseKkkPipeline();
     await OpenIdConnectSetup.RegisterClientsAsync(app.Services);
     if (DemoSettings.IsEnabled(app.Configuration, app.Environment, args))
     {
