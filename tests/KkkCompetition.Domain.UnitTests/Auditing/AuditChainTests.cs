@@ -80,7 +80,8 @@ public sealed class AuditChainTests
         var entry = AuditEntry.Append(1, AuditEntry.GenesisHash, local, Actor, "C", "E", "1", "Added", null, null);
 
         Assert.Equal(TimeSpan.Zero, entry.OccurredAt.Offset);
-        Assert.True(local.UtcTicks - entry.OccurredAt.UtcTicks is >= 0 and < TimeSpan.TicksPerMillisecond);
+        Assert.Equal(local.UtcTicks - (local.UtcTicks % AuditEntry.StoredPrecisionTicks), entry.OccurredAt.UtcTicks);
+        Assert.Equal(0, entry.OccurredAt.UtcTicks % 1_000); // SQLite keeps 0.1 ms
     }
 
     [Fact]
