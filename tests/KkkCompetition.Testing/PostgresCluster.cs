@@ -9,7 +9,7 @@ namespace KkkCompetition.Testing;
 /// <summary>
 /// A PostgreSQL server for one test run. When <c>KKK_TEST_POSTGRES</c> holds a connection string, that server is used;
 /// otherwise a throwaway cluster is started from the local binaries (<c>/usr/lib/postgresql/*/bin</c>) on a free
-/// loopback port, and stopped and deleted on dispose. Without binaries the suite is skipped (see <see cref="SkipReason"/>),
+/// loopback port (binaries from <c>KKK_TEST_POSTGRES_BIN</c> when set), and stopped and deleted on dispose. Without binaries the suite is skipped (see <see cref="SkipReason"/>),
 /// or fails when <c>KKK_REQUIRE_ALL_SUITES=1</c>.
 /// Register it once per test assembly: <c>[assembly: AssemblyFixture(typeof(PostgresCluster))]</c>.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class PostgresCluster : IAsyncLifetime
 {
     public const string ConnectionStringVariable = "KKK_TEST_POSTGRES";
     public const string RequireAllSuitesVariable = "KKK_REQUIRE_ALL_SUITES";
+
+    /// <summary>A folder with initdb and pg_ctl to use instead of the newest under /usr/lib/postgresql.</summary>
+    public const string BinariesVariable = "KKK_TEST_POSTGRES_BIN";
 
     private string? _root;
     private string? _binaries;
@@ -39,7 +42,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         _binaries = FindBinaries();
         if (_binaries is null)
         {
-            var reason = $"PostgreSQL binaries not found under /usr/lib/postgresql/*/bin and {ConnectionStringVariable} is not set; install postgresql-15 or point {ConnectionStringVariable} at a server.";
+            var reason = $"PostgreSQL binaries not found (looked in {Environment.GetEnvironmentVariable(BinariesVariable) ?? "/usr/lib/postgresql/*/bin"}) and {ConnectionStringVariable} is not set; install postgresql-15 or point {ConnectionStringVariable} at a server.";
             if (AllSuitesRequired)
             {
                 throw new InvalidOperationException($"{RequireAllSuitesVariable}=1: {reason}");
@@ -121,6 +124,11 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private static string? FindBinaries()
     {
+        if (Environment.GetEnvironmentVariable(BinariesVariable) is { Length: > 0 } configured)
+        {
+            return File.Exists(Path.Combine(configured, "initdb")) ? configured : null;
+        }
+
         const string root = "/usr/lib/postgresql";
         if (File.Exists(Path.Combine(root, "15", "bin", "initdb")))
         {
