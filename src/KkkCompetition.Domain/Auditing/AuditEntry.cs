@@ -12,6 +12,9 @@ public sealed class AuditEntry
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>0.1 ms: the finest time all three providers store (SQLite keeps DateTimeOffset as 0.1 ms units).</summary>
+    public const long StoredPrecisionTicks = 1_000;
+
     private AuditEntry()
     {
     }
@@ -47,8 +50,9 @@ public sealed class AuditEntry
         var entry = new AuditEntry
         {
             Sequence = sequence,
-            // Stored with microsecond precision at most on every provider, so the hash covers what is stored.
-            OccurredAt = new DateTimeOffset(occurredAt.UtcTicks - (occurredAt.UtcTicks % 10), TimeSpan.Zero),
+            // Cut to what every provider stores (SQLite's DateTimeOffset-to-binary conversion keeps 0.1 ms),
+            // so the hash covers exactly what is read back.
+            OccurredAt = new DateTimeOffset(occurredAt.UtcTicks - (occurredAt.UtcTicks % StoredPrecisionTicks), TimeSpan.Zero),
             UserId = actor.UserId,
             UserName = actor.UserName,
             Role = actor.Role,

@@ -1,1 +1,0 @@
-namespace KkkCompetition.Testing; internal static class Placeholder { }
