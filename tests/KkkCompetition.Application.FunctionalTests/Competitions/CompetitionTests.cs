@@ -127,7 +127,7 @@ public abstract class CompetitionTests(DatabaseFixture database) : FunctionalTes
 
         var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Send(TestUsers.Official, new AnnounceCompetition(created.Id, created.Version)));
 
-        Assert.Equal(ConcurrencyConflictException.Code, ((BusinessRuleViolation)ex).Code);
+        Assert.Equal(ConcurrencyConflictException.StaleVersionCode, ex.Code);
     }
 
     [Fact]

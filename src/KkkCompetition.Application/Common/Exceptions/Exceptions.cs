@@ -17,7 +17,7 @@ public sealed class ForbiddenException(string requestName) : Exception($"Your ro
 
 /// <summary>The resource changed since the caller read it (409, code concurrency.stale_version).</summary>
 public sealed class ConcurrencyConflictException()
-    : BusinessRuleViolation(Code, "Someone else changed this in the meantime. Reload and try again.")
+    : BusinessRuleViolation(StaleVersionCode, "Someone else changed this in the meantime. Reload and try again.")
 {
-    public new const string Code = "concurrency.stale_version";
+    public const string StaleVersionCode = "concurrency.stale_version";
 }
