@@ -1,61 +1,60 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
+using System.Net.Http.Json;
+using KkkCompetition.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresCluster))]
 
 namespace KkkCompetition.Web.IntegrationTests;
 
-/// <summary>Bad configuration: the host refuses to start with one clear line naming the setting.</summary>
-public sealed class StartupTests
+/// <summary>The host as an operator starts it: configured by environment variables only.</summary>
+public sealed class StartupTests(PostgresCluster postgres)
 {
     [Theory]
     [InlineData("Oracle", "", "KKK__Database__Provider")]
     [InlineData("PostgreSql", "", "KKK__Database__ConnectionString")]
     [InlineData("SqlServer", "", "KKK__Database__ConnectionString")]
     [InlineData("PostgreSql", "Host=127.0.0.1;Port={port};Database=kkk;Username=kkk;Password=x;Timeout=3", "KKK__Database__ConnectionString")]
-    public async Task Refuses_to_start_naming_the_setting(string provider, string connectionString, string setting)
+    public async Task Refuses_to_start_with_one_line_naming_the_setting(string provider, string connectionString, string setting)
     {
-        var (exitCode, stderr) = await RunHostAsync(provider, connectionString.Replace("{port}", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        await using var host = HostProcess.Start(new Dictionary<string, string>
+        {
+            ["KKK__Database__Provider"] = provider,
+            ["KKK__Database__ConnectionString"] = connectionString.Replace("{port}", HostProcess.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+        });
+        var (exitCode, stderr) = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(1, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.Contains(setting, lines[0], StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stderr)> RunHostAsync(string provider, string connectionString)
+    [Fact]
+    public async Task Starts_on_a_new_postgresql_database_with_only_the_two_variables_set()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "KkkCompetition.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{FreePort()}"])
+        if (postgres.SkipReason is { } reason)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["KKK__Database__Provider"] = provider;
-        start.Environment["KKK__Database__ConnectionString"] = connectionString;
-        start.Environment["KKK__Jobs__Enabled"] = "false";
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            Assert.Skip(reason);
+        }
+
+        // A database that does not exist yet: the migrations create it.
+        var connectionString = await postgres.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        await postgres.DropDatabaseAsync(connectionString);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await using var host = HostProcess.Start(new Dictionary<string, string>
+            {
+                ["KKK__Database__Provider"] = "PostgreSql",
+                ["KKK__Database__ConnectionString"] = connectionString,
+            });
+            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+
+            using var client = new HttpClient { BaseAddress = host.BaseAddress };
+            var voivodeships = await client.GetFromJsonAsync<List<object>>("/api/v1/reference/voivodeships", TestContext.Current.CancellationToken);
+            Assert.Equal(16, voivodeships!.Count);
         }
-        catch (OperationCanceledException)
+        finally
         {
-            process.Kill(entireProcessTree: true);
-            throw;
+            await postgres.DropDatabaseAsync(connectionString);
         }
-
-        return (process.ExitCode, await stderr);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
