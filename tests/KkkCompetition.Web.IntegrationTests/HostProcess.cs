@@ -10,6 +10,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Task<string> _stderr;
     private readonly Task<string> _stdout;
+    private bool _disposed;
 
     private HostProcess(Process process, int port)
     {
@@ -23,16 +24,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
-    public static HostProcess Start(IReadOnlyDictionary<string, string> environment)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "KkkCompetition.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "KkkCompetition.Web.dll"), "--urls", $"http://127.0.0.1:{port}", .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment.GetValueOrDefault("ASPNETCORE_ENVIRONMENT", "Production");
         start.Environment["KKK__Jobs__Enabled"] = "false";
         foreach (var (name, value) in environment)
         {
@@ -84,8 +85,21 @@ public sealed class HostProcess : IAsyncDisposable
         Assert.Fail($"/health/ready did not answer 200 within {timeout.TotalSeconds} s");
     }
 
+    /// <summary>Stops the host and returns what it wrote to standard output.</summary>
+    public async Task<string> StopAsync()
+    {
+        await DisposeAsync();
+        return await _stdout;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -28,6 +28,28 @@ public sealed class StartupTests(PostgresCluster postgres)
         Assert.Contains(setting, lines[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Development_on_the_embedded_database_seeds_demo_logins_unless_told_not_to(bool noDemo)
+    {
+        using var database = new SqliteTempDatabase();
+        await using var host = HostProcess.Start(
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["KKK__Database__ConnectionString"] = database.ConnectionString,
+            },
+            noDemo ? ["--no-demo"] : []);
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var competitions = await client.GetFromJsonAsync<List<object>>("/api/v1/competitions", TestContext.Current.CancellationToken);
+        var output = await host.StopAsync();
+
+        Assert.Equal(noDemo ? 0 : 1, competitions!.Count);
+        Assert.Equal(!noDemo, output.Contains("admin@demo.kkk.gov.pl / Demo-Password-2026", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Starts_on_a_new_postgresql_database_with_only_the_two_variables_set()
     {

@@ -83,13 +83,9 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         return saved;
     }
 
-    private T SaveWithVersions<T>(Func<T> save)
+    private int SaveWithVersions(Func<int> save)
     {
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
+        BumpVersions();
         try
         {
             return save();
@@ -102,11 +98,7 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
 
     private async Task<int> SaveWithVersions(Func<Task<int>> save)
     {
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
-        {
-            entry.Entity.Version++;
-        }
-
+        BumpVersions();
         try
         {
             return await save();
@@ -114,6 +106,14 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         catch (DbUpdateConcurrencyException)
         {
             throw new ConcurrencyConflictException();
+        }
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
         }
     }
 
