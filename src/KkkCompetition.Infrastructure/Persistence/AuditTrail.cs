@@ -21,9 +21,8 @@ public sealed class AuditTrail(ICurrentUser user, TimeProvider clock) : IAuditTr
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>Secrets and hashes stay out of the log.</summary>
-    private static readonly HashSet<string> HiddenProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "ClientSecret", "Payload", "Value", "Xml"];
+    /// <summary>Secrets and hashes of the identity tables stay out of the log (token tables are left out whole, see IsAudited).</summary>
+    private static readonly HashSet<string> HiddenProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
     private string? _command;
 
