@@ -13,6 +13,11 @@ public static class KkkPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // An unknown page address shows the not-found page (still 404); the API and tools keep their own answers.
+        app.UseWhen(
+            context => !IsApiOrTool(context.Request.Path),
+            page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -52,6 +57,11 @@ public static class KkkPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApiOrTool(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/jobs")
+        || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar")
+        || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_content");
 
     /// <summary>JSON bodies of the API are small; a larger one is refused before it is read.</summary>
     private static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
