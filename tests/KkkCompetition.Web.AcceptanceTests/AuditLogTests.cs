@@ -32,10 +32,16 @@ public sealed class AuditLogTests(UiFixture ui)
         var newestFirst = await SequencesAsync(page);
 
         await page.Locator("th .mud-table-sort-label", new PageLocatorOptions { HasText = "Nr" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=audit-sequence]").First).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=audit-sequence]").First).Not.ToHaveTextAsync(newestFirst[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         var oldestFirst = await SequencesAsync(page);
         Assert.Equal(oldestFirst.Order(), oldestFirst);
-        Assert.NotEqual(newestFirst, oldestFirst);
+        Assert.True(oldestFirst[0] < newestFirst[^1], "Ascending order starts below the newest page.");
+
+        // Of the demo data's commands, AnnounceCompetition comes first in alphabetical order.
+        await page.Locator("th .mud-table-sort-label", new PageLocatorOptions { HasText = "Polecenie" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=audit-command]").First).ToHaveTextAsync("AnnounceCompetition");
+        var commands = await page.Locator("[data-testid=audit-command]").AllInnerTextsAsync();
+        Assert.Equal(commands.Order(StringComparer.Ordinal), commands);
     }
 
     [Fact]
@@ -128,7 +134,7 @@ public sealed class AuditLogTests(UiFixture ui)
     private static async Task ChoosePageSizeAsync(IPage page, int size)
     {
         var before = await page.Locator("[data-testid=audit-sequence]").CountAsync();
-        await page.Locator("[data-testid=audit-pager] .mud-select").ClickAsync();
+        await page.Locator("[data-testid=audit-pager] .mud-table-pagination-select").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }).First.ClickAsync();
         if (before != size)
         {

@@ -49,7 +49,7 @@ public sealed class PageTests(UiFixture ui)
         await page.GotoAsync("/account/two-factor");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-testid=2fa-key]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='2fa-key']")).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(page, "two-factor set-up");
     }
 

@@ -15,9 +15,17 @@ public static class KkkPipeline
         app.UseStatusCodePages();
 
         // An unknown page address shows the not-found page (still 404); the API and tools keep their own answers.
-        app.UseWhen(
-            context => !IsApiOrTool(context.Request.Path),
-            page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            if (IsApiOrTool(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                // Turns off only the re-execution above; the plain status code pages still answer with problem details.
+                pages.Enabled = false;
+            }
+
+            await next(context);
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
