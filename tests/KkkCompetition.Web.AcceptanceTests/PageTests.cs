@@ -59,6 +59,7 @@ public sealed class PageTests(UiFixture ui)
         var page = await ui.NewPageAsync();
         var response = await page.GotoAsync("/no-such-page");
         Assert.Equal(404, response!.Status);
+        await Ui.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Nie znaleziono strony");
         await Ui.AssertAccessibleAsync(page, "not found");
     }
@@ -102,5 +103,17 @@ public sealed class PageTests(UiFixture ui)
         await Ui.SignInAsync(administrator, Roles.Administrator);
         var opened = await administrator.GotoAsync("/jobs");
         Assert.Equal(200, opened!.Status);
+    }
+
+    [Fact]
+    public async Task The_accessibility_check_itself_catches_a_serious_violation()
+    {
+        var page = await ui.NewPageAsync();
+        await page.GotoAsync("/not-found");
+        await Ui.WaitForInteractiveAsync(page);
+        await page.EvaluateAsync("() => { const b = document.createElement('button'); document.querySelector('main').appendChild(b); }");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Ui.AssertAccessibleAsync(page, "a page with a nameless button"));
+        Assert.Contains("button-name", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -34,6 +34,12 @@ public static class Ui
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
+        Assert.NotEmpty(result.Passes);
+        foreach (var minor in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"axe ({name}) [{minor.Impact}] {minor.Id}: {minor.Help} — {string.Join(" | ", minor.Nodes.Take(3).Select(n => n.Html))}");
+        }
+
         var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         if (blocking.Count == 0)
         {

@@ -10,7 +10,8 @@ namespace KkkCompetition.Web.AcceptanceTests;
 /// </summary>
 public sealed class UiFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; KKK_CHROMIUM_PATH points elsewhere (for instance to check the skip).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KKK_CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private IPlaywright? playwright;
     private IBrowser? browser;
