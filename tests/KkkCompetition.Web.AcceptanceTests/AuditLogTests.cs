@@ -60,6 +60,7 @@ public sealed class AuditLogTests(UiFixture ui)
         await page.Locator("[data-testid=audit-details]").First.ClickAsync();
         var details = page.Locator("[data-testid=audit-details-panel]");
         await Assertions.Expect(details).ToBeVisibleAsync();
+        await Assertions.Expect(details.Locator("h2")).ToBeFocusedAsync();
         await Assertions.Expect(details.Locator("[data-testid=audit-after]")).ToContainTextAsync("{");
         await Assertions.Expect(details.Locator("[data-testid=audit-before]")).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(page, "audit log with details");
