@@ -29,6 +29,9 @@ public sealed class UiFixture : IAsyncLifetime
         }
 
         Host = new KkkHost();
+
+        // The build machines are shared and slow; a circuit can take seconds to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
