@@ -120,9 +120,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no DateTimeOffset type it can compare or sort; stored as UTC ticks, order is kept.
+        // (Not DateTimeOffsetToBinaryConverter: it drops precision below 0.1 ms, which breaks the audit hashes.)
         if (IsSqlite)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
 
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
@@ -141,3 +142,6 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         }
     }
 }
+
+/// <summary>A <see cref="DateTimeOffset"/> as its UTC ticks: full precision, sorts in time order.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

@@ -15,6 +15,19 @@ public static class KkkPipeline
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // An unknown page address shows the not-found page (still 404); the API and tools keep their own answers.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            if (IsApiOrTool(context.Request.Path) && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                // Turns off only the re-execution above; the plain status code pages still answer with problem details.
+                pages.Enabled = false;
+            }
+
+            await next(context);
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -53,6 +66,11 @@ public static class KkkPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static bool IsApiOrTool(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/jobs")
+        || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar")
+        || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_content");
 
     /// <summary>JSON bodies of the API are small; a larger one is refused before it is read.</summary>
     private static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
