@@ -9,7 +9,10 @@ namespace KkkCompetition.Testing.Mail;
 /// <summary>One message as the loopback server received it.</summary>
 public sealed record ReceivedMail(string From, IReadOnlyList<string> Recipients, string Raw)
 {
-    public MimeMessage Message { get; } = MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(Raw)));
+    private MimeMessage? _message;
+
+    /// <summary>The parsed message (parsed when first asked, so a server under load only stores).</summary>
+    public MimeMessage Message => _message ??= MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(Raw)));
 }
 
 /// <summary>
