@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using KkkCompetition.Application.Common.Security;
 using KkkCompetition.Application.Notifications.Outbox;
 using KkkCompetition.Domain.Notifications;
@@ -16,7 +15,8 @@ namespace KkkCompetition.Benchmarks;
 /// Issue 3 budget: 10,000 pending e-mails delivered by the dispatcher over SMTP (MailKit) to a loopback server in
 /// under 60 s — claims, sends, and the audited recording of each batch included. Each iteration puts them back to pending.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
+[WarmupCount(1)]
+[IterationCount(3)]
 public class OutboxDispatchBenchmark
 {
     public const int Messages = 10_000;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using KkkCompetition.Application.Common.Security;
 using KkkCompetition.Application.Notifications.Reminders;
 using KkkCompetition.Domain.Calendar;
@@ -24,7 +23,8 @@ namespace KkkCompetition.Benchmarks;
 /// scan date is recorded as dispatched. Each iteration removes what the previous one dispatched.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[WarmupCount(1)]
+[IterationCount(5)]
 public class ReminderScanBenchmark
 {
     public static readonly DateOnly ScanDay = new(2027, 6, 15);

@@ -25,6 +25,9 @@ public sealed record OutboxEnvelope(
 public interface IOutbox
 {
     Task<IReadOnlyList<OutboxMessage>> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken);
+
+    /// <summary>Several envelopes at once: the recipients and their preferences are read in a few queries, not one per envelope.</summary>
+    Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> EnqueueAsync(IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken);
 }
 
 /// <summary>Settings of the notifications: the public address that deep links are made absolute with.</summary>
@@ -41,49 +44,84 @@ internal sealed class OutboxWriter(IAppDbContext db, TimeProvider clock, IOption
     private Dictionary<(string Key, string Language), NotificationTemplate>? _templates;
     private readonly Dictionary<string, ReminderRule?> _rules = [];
 
-    public async Task<IReadOnlyList<OutboxMessage>> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken)
+    private const int IdsPerQuery = 500;
+
+    private readonly Dictionary<Guid, UserSummary> _users = [];
+    private readonly Dictionary<string, HashSet<Guid>> _emailOff = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<OutboxMessage>> EnqueueAsync(OutboxEnvelope envelope, CancellationToken cancellationToken) =>
+        (await EnqueueAsync([envelope], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<IReadOnlyList<OutboxMessage>>> EnqueueAsync(IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
     {
-        if (envelope.RecipientUserIds.Count == 0)
-        {
-            return [];
-        }
-
         _templates ??= (await db.NotificationTemplates.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(t => (t.Key, t.Language));
-        var ids = envelope.RecipientUserIds.Distinct().ToList();
-        var users = await db.Users.Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
-        var emailOff = new HashSet<Guid>();
-        if (envelope.PreferenceKey is { } ruleKey && await RuleAsync(ruleKey, cancellationToken) is { Mandatory: false })
-        {
-            emailOff = (await db.NotificationPreferences.AsNoTracking()
-                .Where(p => p.RuleKey == ruleKey && !p.EmailEnabled && ids.Contains(p.UserId))
-                .Select(p => p.UserId)
-                .ToListAsync(cancellationToken)).ToHashSet();
-        }
-
-        var link = AbsoluteLink(envelope.Link);
+        await LoadRecipientsAsync(envelopes, cancellationToken);
         var now = clock.GetUtcNow();
-        var messages = new List<OutboxMessage>(users.Count);
-        foreach (var user in users.OrderBy(u => ids.IndexOf(u.Id)))
+        var result = new List<IReadOnlyList<OutboxMessage>>(envelopes.Count);
+        foreach (var envelope in envelopes)
         {
-            var language = user.PreferredLanguage is "en" ? "en" : "pl";
-            var template = Template(envelope.TemplateKey, language);
-            var rendered = template.Render(name => name switch
+            var emailOff = envelope.PreferenceKey is { } ruleKey && _emailOff.TryGetValue(ruleKey, out var off) ? off : [];
+            var link = AbsoluteLink(envelope.Link);
+            var messages = new List<OutboxMessage>(envelope.RecipientUserIds.Count);
+            foreach (var id in envelope.RecipientUserIds.Distinct())
             {
-                "recipientName" => user.DisplayName.Length > 0 ? user.DisplayName : user.UserName,
-                "link" => link ?? "",
-                _ => envelope.Values.GetValueOrDefault($"{name}.{language}") ?? envelope.Values.GetValueOrDefault(name),
-            });
-            var (channel, note) = string.IsNullOrWhiteSpace(user.Email)
-                ? (OutboxChannel.InApp, OutboxMessage.NoEmailAddressNote)
-                : emailOff.Contains(user.Id)
-                    ? (OutboxChannel.InApp, OutboxMessage.EmailTurnedOffNote)
-                    : (OutboxChannel.Email, (string?)null);
-            var message = OutboxMessage.Create(channel, user.Id, user.Email, language, envelope.TemplateKey, rendered, link, note, now);
-            db.OutboxMessages.Add(message);
-            messages.Add(message);
+                // An unknown user (deleted since the subject named them) gets nothing.
+                if (!_users.TryGetValue(id, out var user))
+                {
+                    continue;
+                }
+
+                var language = user.PreferredLanguage is "en" ? "en" : "pl";
+                var rendered = Template(envelope.TemplateKey, language).Render(name => name switch
+                {
+                    "recipientName" => user.DisplayName.Length > 0 ? user.DisplayName : user.UserName,
+                    "link" => link ?? "",
+                    _ => envelope.Values.GetValueOrDefault($"{name}.{language}") ?? envelope.Values.GetValueOrDefault(name),
+                });
+                var (channel, note) = string.IsNullOrWhiteSpace(user.Email)
+                    ? (OutboxChannel.InApp, OutboxMessage.NoEmailAddressNote)
+                    : emailOff.Contains(user.Id)
+                        ? (OutboxChannel.InApp, OutboxMessage.EmailTurnedOffNote)
+                        : (OutboxChannel.Email, (string?)null);
+                var message = OutboxMessage.Create(channel, user.Id, user.Email, language, envelope.TemplateKey, rendered, link, note, now);
+                db.OutboxMessages.Add(message);
+                messages.Add(message);
+            }
+
+            result.Add(messages);
         }
 
-        return messages;
+        return result;
+    }
+
+    private async Task LoadRecipientsAsync(IReadOnlyList<OutboxEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        var missing = envelopes.SelectMany(e => e.RecipientUserIds).Where(id => !_users.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in missing.Chunk(IdsPerQuery))
+        {
+            foreach (var user in await db.Users.Where(u => chunk.Contains(u.Id)).ToListAsync(cancellationToken))
+            {
+                _users[user.Id] = user;
+            }
+        }
+
+        foreach (var group in envelopes.Where(e => e.PreferenceKey is not null).GroupBy(e => e.PreferenceKey!))
+        {
+            if (await RuleAsync(group.Key, cancellationToken) is not { Mandatory: false })
+            {
+                continue;
+            }
+
+            var off = _emailOff.TryGetValue(group.Key, out var known) ? known : _emailOff[group.Key] = [];
+            var ids = group.SelectMany(e => e.RecipientUserIds).Distinct().ToList();
+            foreach (var chunk in ids.Chunk(IdsPerQuery))
+            {
+                off.UnionWith(await db.NotificationPreferences.AsNoTracking()
+                    .Where(p => p.RuleKey == group.Key && !p.EmailEnabled && chunk.Contains(p.UserId))
+                    .Select(p => p.UserId)
+                    .ToListAsync(cancellationToken));
+            }
+        }
     }
 
     private async Task<ReminderRule?> RuleAsync(string key, CancellationToken cancellationToken)

@@ -69,6 +69,7 @@ public sealed class RunReminderScanHandler(IAppDbContext db, IOutbox outbox, Tim
             }
 
             var latestSent = await LatestDispatchedAsync(rule.Key, candidates.Keys.ToList(), cancellationToken);
+            var due = new List<(string Key, ReminderSubject Subject, int Offset, bool CopyOfficials, OutboxEnvelope Envelope)>();
             foreach (var (key, (subject, offset)) in candidates.OrderBy(c => c.Key, StringComparer.Ordinal))
             {
                 if (latestSent.TryGetValue(key, out var sent) && sent >= offset)
@@ -78,13 +79,18 @@ public sealed class RunReminderScanHandler(IAppDbContext db, IOutbox outbox, Tim
 
                 var copyOfficials = rule.CopiesOfficials(offset);
                 var recipients = subject.ResponsibleUserIds.Concat(copyOfficials ? subject.OfficialUserIds : []).Distinct().ToList();
-                var enqueued = await outbox.EnqueueAsync(
-                    new OutboxEnvelope(rule.Key, recipients, Values(subject, offset), subject.Link, rule.Key),
-                    cancellationToken);
-                db.ReminderDispatches.Add(ReminderDispatch.Record(rule.Key, key, offset, subject.DueAt, now, enqueued.Count, copyOfficials));
-                dispatched++;
-                messages += enqueued.Count;
+                due.Add((key, subject, offset, copyOfficials, new OutboxEnvelope(rule.Key, recipients, Values(subject, offset), subject.Link, rule.Key)));
             }
+
+            var enqueued = await outbox.EnqueueAsync(due.Select(d => d.Envelope).ToList(), cancellationToken);
+            for (var i = 0; i < due.Count; i++)
+            {
+                var (key, subject, offset, copyOfficials, _) = due[i];
+                db.ReminderDispatches.Add(ReminderDispatch.Record(rule.Key, key, offset, subject.DueAt, now, enqueued[i].Count, copyOfficials));
+                messages += enqueued[i].Count;
+            }
+
+            dispatched += due.Count;
         }
 
         return new ReminderScanResult(inWindow, dispatched, messages);
