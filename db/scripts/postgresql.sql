@@ -687,3 +687,198 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "NotificationPreferences" (
+        "Id" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "RuleKey" character varying(100) NOT NULL,
+        "EmailEnabled" boolean NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_NotificationPreferences" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "Notifications" (
+        "Id" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "OutboxMessageId" uuid,
+        "Title" character varying(500) NOT NULL,
+        "Text" text NOT NULL,
+        "Link" character varying(1000),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "ReadAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_Notifications" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "NotificationTemplates" (
+        "Id" uuid NOT NULL,
+        "Key" character varying(100) NOT NULL,
+        "Language" character varying(5) NOT NULL,
+        "Subject" character varying(300) NOT NULL,
+        "Text" text NOT NULL,
+        "Html" text NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_NotificationTemplates" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "OutboxMessages" (
+        "Id" uuid NOT NULL,
+        "Channel" character varying(10) NOT NULL,
+        "RecipientUserId" uuid NOT NULL,
+        "RecipientEmail" character varying(256),
+        "Language" character varying(5) NOT NULL,
+        "TemplateKey" character varying(100) NOT NULL,
+        "Subject" character varying(500) NOT NULL,
+        "Text" text NOT NULL,
+        "Html" text,
+        "Link" character varying(1000),
+        "Note" character varying(300),
+        "Status" character varying(10) NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone NOT NULL,
+        "LeaseOwner" uuid,
+        "LeaseUntil" timestamp with time zone,
+        "LastError" character varying(2000),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "SentAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_OutboxMessages" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "ReminderDispatches" (
+        "Id" uuid NOT NULL,
+        "RuleKey" character varying(100) NOT NULL,
+        "SubjectKey" character varying(200) NOT NULL,
+        "OffsetDays" integer NOT NULL,
+        "DueAt" timestamp with time zone NOT NULL,
+        "DispatchedAt" timestamp with time zone NOT NULL,
+        "Recipients" integer NOT NULL,
+        "OfficialsCopied" boolean NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ReminderDispatches" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE TABLE "ReminderRules" (
+        "Id" uuid NOT NULL,
+        "Key" character varying(100) NOT NULL,
+        "NamePl" character varying(200) NOT NULL,
+        "NameEn" character varying(200) NOT NULL,
+        "OffsetDays" character varying(200) NOT NULL,
+        "Enabled" boolean NOT NULL,
+        "Mandatory" boolean NOT NULL,
+        "EscalateAfterDeadline" boolean NOT NULL,
+        "LastScanAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ReminderRules" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE UNIQUE INDEX "IX_NotificationPreferences_UserId_RuleKey" ON "NotificationPreferences" ("UserId", "RuleKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE UNIQUE INDEX "IX_Notifications_OutboxMessageId" ON "Notifications" ("OutboxMessageId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE INDEX "IX_Notifications_UserId_CreatedAt" ON "Notifications" ("UserId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE INDEX "IX_Notifications_UserId_ReadAt" ON "Notifications" ("UserId", "ReadAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE UNIQUE INDEX "IX_NotificationTemplates_Key_Language" ON "NotificationTemplates" ("Key", "Language");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE INDEX "IX_OutboxMessages_CreatedAt" ON "OutboxMessages" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE INDEX "IX_OutboxMessages_LeaseOwner" ON "OutboxMessages" ("LeaseOwner");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE INDEX "IX_OutboxMessages_Status_NextAttemptAt" ON "OutboxMessages" ("Status", "NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE UNIQUE INDEX "IX_ReminderDispatches_RuleKey_SubjectKey_OffsetDays" ON "ReminderDispatches" ("RuleKey", "SubjectKey", "OffsetDays");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    CREATE UNIQUE INDEX "IX_ReminderRules_Key" ON "ReminderRules" ("Key");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122132639_Notifications') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122132639_Notifications', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -753,3 +753,216 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [NotificationPreferences] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [RuleKey] nvarchar(100) NOT NULL,
+        [EmailEnabled] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_NotificationPreferences] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [OutboxMessageId] uniqueidentifier NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [Link] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ReadAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [NotificationTemplates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [Language] nvarchar(5) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [Html] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_NotificationTemplates] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [OutboxMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [Channel] nvarchar(10) NOT NULL,
+        [RecipientUserId] uniqueidentifier NOT NULL,
+        [RecipientEmail] nvarchar(256) NULL,
+        [Language] nvarchar(5) NOT NULL,
+        [TemplateKey] nvarchar(100) NOT NULL,
+        [Subject] nvarchar(500) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [Html] nvarchar(max) NULL,
+        [Link] nvarchar(1000) NULL,
+        [Note] nvarchar(300) NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [LeaseOwner] uniqueidentifier NULL,
+        [LeaseUntil] datetimeoffset NULL,
+        [LastError] nvarchar(2000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_OutboxMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [ReminderDispatches] (
+        [Id] uniqueidentifier NOT NULL,
+        [RuleKey] nvarchar(100) NOT NULL,
+        [SubjectKey] nvarchar(200) NOT NULL,
+        [OffsetDays] int NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [DispatchedAt] datetimeoffset NOT NULL,
+        [Recipients] int NOT NULL,
+        [OfficialsCopied] bit NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReminderDispatches] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE TABLE [ReminderRules] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [NamePl] nvarchar(200) NOT NULL,
+        [NameEn] nvarchar(200) NOT NULL,
+        [OffsetDays] nvarchar(200) NOT NULL,
+        [Enabled] bit NOT NULL,
+        [Mandatory] bit NOT NULL,
+        [EscalateAfterDeadline] bit NOT NULL,
+        [LastScanAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReminderRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NotificationPreferences_UserId_RuleKey] ON [NotificationPreferences] ([UserId], [RuleKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Notifications_OutboxMessageId] ON [Notifications] ([OutboxMessageId]) WHERE [OutboxMessageId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_ReadAt] ON [Notifications] ([UserId], [ReadAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_NotificationTemplates_Key_Language] ON [NotificationTemplates] ([Key], [Language]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_CreatedAt] ON [OutboxMessages] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_LeaseOwner] ON [OutboxMessages] ([LeaseOwner]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMessages_Status_NextAttemptAt] ON [OutboxMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReminderDispatches_RuleKey_SubjectKey_OffsetDays] ON [ReminderDispatches] ([RuleKey], [SubjectKey], [OffsetDays]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReminderRules_Key] ON [ReminderRules] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122132630_Notifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122132630_Notifications', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

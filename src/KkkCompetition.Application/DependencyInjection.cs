@@ -27,6 +27,8 @@ public static class DependencyInjection
             sp.GetRequiredService<Common.Security.CurrentUserContext>().User
             ?? sp.GetService<Common.Security.IAmbientUser>()?.Current
             ?? Common.Security.FixedUser.Anonymous);
+        services.AddScoped<Notifications.Outbox.IOutbox, Notifications.Outbox.OutboxWriter>();
+        services.AddOptions<Notifications.Outbox.NotificationOptions>();
         services.Scan();
         return services;
     }

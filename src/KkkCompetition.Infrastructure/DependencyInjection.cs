@@ -2,13 +2,16 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Infrastructure.Identity;
+using KkkCompetition.Application.Notifications.Outbox;
 using KkkCompetition.Infrastructure.Jobs;
+using KkkCompetition.Infrastructure.Mail;
 using KkkCompetition.Infrastructure.Persistence;
 using KkkCompetition.Infrastructure.Seeding;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KkkCompetition.Infrastructure;
 
@@ -53,6 +56,20 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DemoData>();
         services.AddTransient<AuditChainVerificationJob>();
+        services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<ReminderScanJob>();
+
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            // Chosen when first needed, from the options: a pickup folder (Development) or SMTP.
+            var mail = sp.GetRequiredService<IOptions<MailOptions>>();
+            return string.IsNullOrWhiteSpace(mail.Value.PickupFolder)
+                ? sp.GetRequiredService<SmtpEmailSender>()
+                : new PickupFolderEmailSender(Path.GetFullPath(mail.Value.PickupFolder, dataFolder), mail);
+        });
         services.AddHangfire(h =>
         {
             h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();

@@ -16,7 +16,7 @@ public static class BenchmarkDatabase
 {
     public static string FileFor(string name) => Path.Combine(Path.GetTempPath(), "kkk-benchmarks", $"{name}.db");
 
-    public static ServiceProvider Services(string databaseFile)
+    public static ServiceProvider Services(string databaseFile, Action<IServiceCollection>? configure = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databaseFile)!);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -28,11 +28,12 @@ public static class BenchmarkDatabase
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddApplication();
         services.AddInfrastructure(configuration, Path.GetDirectoryName(databaseFile)!);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
     /// <summary>Creates the database with the given data unless a complete one is already there.</summary>
-    public static async Task<ServiceProvider> OpenAsync(string name, Func<IServiceProvider, Task> generate)
+    public static async Task<ServiceProvider> OpenAsync(string name, Func<IServiceProvider, Task> generate, Action<IServiceCollection>? configure = null)
     {
         var file = FileFor(name);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -45,7 +46,7 @@ public static class BenchmarkDatabase
             }
         }
 
-        var services = Services(file);
+        var services = Services(file, configure);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         if (!File.Exists(marker))
         {

@@ -89,6 +89,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
         // Puts back reference rows a test changed; what that import audits is wiped just below.
         await Services.GetRequiredService<SystemRequestRunner>().SendAsync(ReferenceDataFiles.Load(), cancellationToken);
+        await Services.GetRequiredService<SystemRequestRunner>().SendAsync(new Application.Notifications.Reminders.SeedNotificationDefaults(), cancellationToken);
 
         await using var scope = CreateScope(out var db);
         await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);

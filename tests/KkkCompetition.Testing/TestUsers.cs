@@ -44,6 +44,14 @@ public static class TestUsers
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
     }
 
+    /// <summary>Sends a request that is neither command nor query (it sends commands of its own) as <paramref name="user"/>, in a fresh DI scope.</summary>
+    public static async Task<TResponse> SendAsAsync<TResponse>(this IServiceProvider services, ICurrentUser user, IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(user);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, cancellationToken);
+    }
+
     private static Guid StableId(string seed)
     {
         var bytes = global::System.Security.Cryptography.SHA256.HashData(global::System.Text.Encoding.UTF8.GetBytes(seed));

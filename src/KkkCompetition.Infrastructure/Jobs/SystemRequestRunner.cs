@@ -13,4 +13,12 @@ public sealed class SystemRequestRunner(IServiceScopeFactory scopes)
         scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(FixedUser.System);
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
+
+    /// <summary>For a request that is not one transaction but sends commands of its own (the outbox dispatch).</summary>
+    public async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(FixedUser.System);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, cancellationToken);
+    }
 }

@@ -10,7 +10,7 @@ namespace KkkCompetition.Infrastructure.Persistence;
 
 /// <summary>
 /// Start-up work on the database, in order: reach it (or stop with one line naming the setting), apply
-/// migrations when configured, seed the reference data idempotently.
+/// migrations when configured, seed the reference data and the notification defaults idempotently.
 /// </summary>
 public sealed class DatabaseInitializer(IServiceScopeFactory scopes, SystemRequestRunner runner, IOptions<DatabaseOptions> options)
 {
@@ -41,6 +41,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes, SystemReque
         }
 
         await runner.SendAsync(ReferenceDataFiles.Load(), cancellationToken);
+        await runner.SendAsync(new Application.Notifications.Reminders.SeedNotificationDefaults(), cancellationToken);
     }
 
     private static async Task<bool> CanConnectAsync(KkkDbContext db, CancellationToken cancellationToken)

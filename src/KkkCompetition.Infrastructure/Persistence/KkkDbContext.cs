@@ -5,6 +5,7 @@ using KkkCompetition.Domain.Auditing;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Domain.ReferenceData;
 using KkkCompetition.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,10 +34,16 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
     public DbSet<KkkApplication> Applications => Set<KkkApplication>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationTemplate> NotificationTemplates => Set<NotificationTemplate>();
+    public DbSet<ReminderRule> ReminderRules => Set<ReminderRule>();
+    public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     IQueryable<UserSummary> IAppDbContext.Users =>
-        Set<AppUser>().AsNoTracking().Select(u => new UserSummary(u.Id, u.UserName!, u.Email, u.DisplayName));
+        Set<AppUser>().AsNoTracking().Select(u => new UserSummary { Id = u.Id, UserName = u.UserName!, Email = u.Email, DisplayName = u.DisplayName, PreferredLanguage = u.PreferredLanguage });
 
     IQueryable<UserRoleLink> IAppDbContext.UserRoles =>
         from link in Set<Microsoft.AspNetCore.Identity.IdentityUserRole<Guid>>().AsNoTracking()

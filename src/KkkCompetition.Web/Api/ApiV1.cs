@@ -13,6 +13,10 @@ public static class ApiV1
         api.MapCompetitionEndpoints();
         api.MapReferenceDataEndpoints();
         api.MapDashboardEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapOutboxEndpoints();
+        api.MapReminderRuleEndpoints();
+        api.MapTemplateEndpoints();
         return app;
     }
 }

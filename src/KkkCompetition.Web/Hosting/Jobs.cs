@@ -18,6 +18,16 @@ public static class Jobs
             job => job.Run(),
             configuration["KKK:Jobs:AuditVerificationCron"] ?? "30 2 * * *",
             options);
+        jobs.AddOrUpdate<OutboxDispatchJob>(
+            OutboxDispatchJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:OutboxDispatchCron"] ?? Cron.Minutely(),
+            options);
+        jobs.AddOrUpdate<ReminderScanJob>(
+            ReminderScanJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:ReminderScanCron"] ?? "0 7 * * *",
+            options);
     }
 
     public static void MapJobDashboard(this IEndpointRouteBuilder app) =>

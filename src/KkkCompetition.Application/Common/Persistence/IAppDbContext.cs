@@ -2,6 +2,7 @@ using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Auditing;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,12 @@ public interface IAppDbContext
     DbSet<Cluster> Clusters { get; }
     DbSet<ClusterMember> ClusterMembers { get; }
     DbSet<KkkApplication> Applications { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<Notification> Notifications { get; }
+    DbSet<NotificationPreference> NotificationPreferences { get; }
+    DbSet<NotificationTemplate> NotificationTemplates { get; }
+    DbSet<ReminderRule> ReminderRules { get; }
+    DbSet<ReminderDispatch> ReminderDispatches { get; }
 
     /// <summary>Counts of users per role, from the identity store.</summary>
     IQueryable<UserSummary> Users { get; }
@@ -36,7 +43,18 @@ public interface IAppDbContext
     void ExpectVersion(Domain.Common.Entity entity, int expectedVersion);
 }
 
-public sealed record UserSummary(Guid Id, string UserName, string? Email, string DisplayName);
+/// <summary>
+/// A user as the use cases see one; <see cref="PreferredLanguage"/> is "pl" or "en" (the language of e-mails).
+/// Init properties, not a positional record, so queries can filter on them after the projection.
+/// </summary>
+public sealed record UserSummary
+{
+    public required Guid Id { get; init; }
+    public required string UserName { get; init; }
+    public string? Email { get; init; }
+    public required string DisplayName { get; init; }
+    public required string PreferredLanguage { get; init; }
+}
 
 public sealed record UserRoleLink(Guid UserId, string Role);
 
