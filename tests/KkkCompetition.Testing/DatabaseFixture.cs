@@ -16,7 +16,7 @@ namespace KkkCompetition.Testing;
 /// <summary>
 /// A migrated database with the reference data, and the product's services on it: use it as a class fixture.
 /// <see cref="ResetAsync"/> (call it before each test) empties every table with Respawn except the reference
-/// tables, re-imports the reference data, and leaves an empty audit log with its head row at the genesis.
+/// tables, re-imports the reference data and the notification defaults (reminder rules, templates), and leaves an empty audit log with its head row at the genesis.
 /// </summary>
 public abstract class DatabaseFixture : IAsyncLifetime
 {

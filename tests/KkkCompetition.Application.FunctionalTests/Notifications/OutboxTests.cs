@@ -45,6 +45,27 @@ public abstract class OutboxTests(DatabaseFixture database) : NotificationTest(d
     }
 
     [Fact]
+    public async Task Many_emails_go_over_a_few_smtp_connections_each_arriving_once()
+    {
+        const int count = 150;
+        for (var i = 0; i < count; i++)
+        {
+            Kpi.Add(Subject($"kpi-report:{i}", DueAt, [await CreateUserAsync($"user{i}@klaster.example.pl", i % 2 == 0 ? "pl" : "en")]));
+        }
+
+        await using var server = new LoopbackSmtpServer();
+        await using var services = Build(smtpPort: server.Port);
+        Database.Clock.Set(SevenAm(DueDay.AddDays(-3)));
+        await ScanAsync(services);
+
+        var result = await DispatchAsync(services, batchSize: 100);
+
+        Assert.Equal(count, result.Sent);
+        Assert.Equal(count, server.Received.Count);
+        Assert.Equal(count, server.Received.SelectMany(m => m.Recipients).Distinct().Count());
+    }
+
+    [Fact]
     public async Task An_unreachable_smtp_server_keeps_messages_pending_with_backoff_and_nothing_is_lost()
     {
         var anna = await CreateUserAsync("anna@klaster.example.pl");
@@ -217,6 +238,39 @@ public abstract class OutboxTests(DatabaseFixture database) : NotificationTest(d
         await DispatchAsync(services);
         Assert.Empty(Mail.Sent);
         Assert.Single((await services.SendAsAsync(AsUser(expert), new GetMyNotifications(), Ct)).Items);
+    }
+
+    [Fact]
+    public async Task With_a_pickup_folder_e_mails_are_written_as_eml_files_and_no_server_is_needed()
+    {
+        var anna = await CreateUserAsync("anna@klaster.example.pl");
+        Kpi.Add(Subject("kpi-report:1", DueAt, [anna]));
+        var folder = Path.Combine(Path.GetTempPath(), $"kkk-pickup-{Guid.CreateVersion7():N}");
+        try
+        {
+            await using var services = TestServices.Build(Database.Provider, Database.ConnectionString, Database.Clock, s =>
+            {
+                s.AddSingleton<Application.Notifications.Reminders.IReminderSource>(Kpi);
+                s.PostConfigure<Infrastructure.Mail.MailOptions>(o => o.PickupFolder = folder);
+            });
+            Database.Clock.Set(SevenAm(DueDay.AddDays(-3)));
+            await ScanAsync(services);
+
+            Assert.Equal(1, (await DispatchAsync(services)).Sent);
+
+            var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+            var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
+            Assert.Equal("anna@klaster.example.pl", Assert.Single(message.To.Mailboxes).Address);
+            Assert.StartsWith("Przypomnienie: Termin raportu KPI", message.Subject, StringComparison.Ordinal);
+            Assert.Contains("za 3 dni", message.TextBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private sealed class SwitchableSender : IEmailSender

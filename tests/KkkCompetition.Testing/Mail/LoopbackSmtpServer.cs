@@ -16,7 +16,7 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> Recipients,
 }
 
 /// <summary>
-/// A small real SMTP server on 127.0.0.1 (EHLO/HELO, MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT; pipelining; no TLS),
+/// A small real SMTP server on 127.0.0.1 (EHLO/HELO, MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT; no pipelining, no TLS),
 /// for tests and benchmarks that deliver with MailKit over a socket and assert what arrived.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
@@ -85,7 +85,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await Reply(writer, "250-localhost\r\n250-PIPELINING\r\n250 SIZE 10485760");
+                        await Reply(writer, "250-localhost\r\n250 SIZE 10485760");
                         break;
                     case "HELO":
                         await Reply(writer, "250 localhost");
