@@ -6,6 +6,7 @@ using KkkCompetition.Infrastructure.Persistence;
 using KkkCompetition.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KkkCompetition.Web.AcceptanceTests;
 
@@ -45,6 +46,29 @@ public static class Notices
 
         await ((DbContext)scope.ServiceProvider.GetRequiredService<IAppDbContext>()).SaveChangesAsync(ct);
         return ids;
+    }
+
+    /// <summary>
+    /// Lets <paramref name="messageIds"/> fail for good: a dispatcher of its own on the host's database, whose mail
+    /// server refuses them (others go through), runs every attempt on a clock that skips the back-off.
+    /// </summary>
+    public static async Task FailAsync(KkkHost host, IReadOnlyCollection<Guid> messageIds, string error)
+    {
+        var clock = new TestClock();
+        clock.Set(DateTimeOffset.UtcNow.AddMinutes(1));
+        await using var services = TestServices.Build(DatabaseProvider.Sqlite, host.ConnectionString, clock, s =>
+            s.Replace(ServiceDescriptor.Singleton<IEmailSender>(new RefusingSender(messageIds, error))));
+        for (var attempt = 1; attempt <= OutboxMessage.MaxAttempts; attempt++)
+        {
+            await DispatchAsync(services);
+            clock.Advance(TimeSpan.FromHours(2));
+        }
+    }
+
+    private sealed class RefusingSender(IReadOnlyCollection<Guid> refused, string error) : IEmailSender
+    {
+        public Task<IReadOnlyList<EmailSendResult>> SendAsync(IReadOnlyList<EmailMessage> messages, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<EmailSendResult>>(messages.Select(m => new EmailSendResult(m.MessageId, refused.Contains(m.MessageId) ? error : null)).ToList());
     }
 
     public static Task<DispatchOutboxResult> DispatchAsync(IServiceProvider services) =>

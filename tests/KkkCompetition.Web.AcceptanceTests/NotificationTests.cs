@@ -86,4 +86,36 @@ public sealed class NotificationTests(UiFixture ui)
         await Assertions.Expect(page.Locator("[data-testid=preference]").First).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(page, "notification preferences (en)");
     }
+
+    // In this class (not run alongside the bell test): the host's dispatcher must not send the message first.
+    [Fact]
+    public async Task An_administrator_sees_a_failed_message_with_its_error_and_retry_puts_it_back_to_pending()
+    {
+        var applicant = await Notices.UserIdAsync(ui.Host.Services, Roles.Applicant);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var ids = await Notices.EnqueueAsync(ui.Host.Services, applicant, $"Nieudany {marker}");
+        await Notices.FailAsync(ui.Host, ids, $"relay refused {marker}");
+
+        var page = await ui.NewPageAsync();
+        await Ui.SignInAsync(page, Roles.Administrator, "/admin/outbox");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Skrzynka nadawcza");
+        await Assertions.Expect(page.Locator("[data-testid=jobs-link]")).ToHaveAttributeAsync("href", "/jobs");
+        await page.Locator("[data-testid=outbox-status]").SelectOptionAsync("Failed");
+        var row = page.Locator("tr", new PageLocatorOptions { HasText = $"Nieudany {marker}" });
+        await Assertions.Expect(row.Locator("[data-testid=outbox-row-status]")).ToHaveTextAsync("Nieudana");
+        await Assertions.Expect(row.Locator("[data-testid=outbox-error]")).ToHaveTextAsync($"relay refused {marker}");
+        Assert.All(await page.Locator("[data-testid=outbox-row-status]").AllAsync(), s => Assert.Equal("Failed", s.GetAttributeAsync("data-status").Result));
+        await Ui.AssertAccessibleAsync(page, "outbox, failed");
+
+        await row.Locator("[data-testid=outbox-retry]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Wiadomość wróciła do kolejki.");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+
+        await page.Locator("[data-testid=outbox-status]").SelectOptionAsync("Pending");
+        await Assertions.Expect(row.Locator("[data-testid=outbox-row-status]")).ToHaveTextAsync("Oczekuje");
+        await Assertions.Expect(row.Locator("[data-testid=outbox-retry]")).ToHaveCountAsync(0);
+
+        // Delivered on the next dispatch, so later runs start clean.
+        await Notices.DispatchAsync(ui.Host.Services);
+    }
 }
