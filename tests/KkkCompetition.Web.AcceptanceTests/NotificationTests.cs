@@ -104,7 +104,10 @@ public sealed class NotificationTests(UiFixture ui)
         var row = page.Locator("tr", new PageLocatorOptions { HasText = $"Nieudany {marker}" });
         await Assertions.Expect(row.Locator("[data-testid=outbox-row-status]")).ToHaveTextAsync("Nieudana");
         await Assertions.Expect(row.Locator("[data-testid=outbox-error]")).ToHaveTextAsync($"relay refused {marker}");
-        Assert.All(await page.Locator("[data-testid=outbox-row-status]").AllAsync(), s => Assert.Equal("Failed", s.GetAttributeAsync("data-status").Result));
+        foreach (var status in await page.Locator("[data-testid=outbox-row-status]").AllAsync())
+        {
+            Assert.Equal("Failed", await status.GetAttributeAsync("data-status"));
+        }
         await Ui.AssertAccessibleAsync(page, "outbox, failed");
 
         await row.Locator("[data-testid=outbox-retry]").ClickAsync();
