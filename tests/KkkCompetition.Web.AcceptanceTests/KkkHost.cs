@@ -26,6 +26,9 @@ public sealed class KkkHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's SQLite database, for a second container of the product's services (e.g. a dispatcher with a failing mail server).</summary>
+    public string ConnectionString => $"Data Source={databaseFile}";
+
     public string Url(string path) => new Uri(BaseAddress, path).ToString();
 
     public static string EmailOf(string role) => DemoData.Users.Single(u => u.Role == role).Email;
@@ -34,7 +37,7 @@ public sealed class KkkHost : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("KKK:Database:Provider", "Sqlite");
-        builder.UseSetting("KKK:Database:ConnectionString", $"Data Source={databaseFile}");
+        builder.UseSetting("KKK:Database:ConnectionString", ConnectionString);
         builder.UseSetting("KKK:Jobs:Enabled", "false");
         builder.UseSetting("KKK:Demo:Enabled", "true");
         builder.UseSetting("KKK:Security:RequireTwoFactorForStaff", "false");

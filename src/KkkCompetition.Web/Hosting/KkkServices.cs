@@ -86,6 +86,7 @@ public static class KkkServices
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<UiSender>();
+        services.AddScoped<NotificationBellState>();
         services.AddScoped<CircuitClient>();
         services.AddScoped<CircuitHandler, CircuitClientHandler>();
 
