@@ -136,6 +136,30 @@ public abstract class OutboxTests(DatabaseFixture database) : NotificationTest(d
     }
 
     [Fact]
+    public async Task The_outbox_list_sorts_on_the_server()
+    {
+        var anna = await CreateUserAsync("anna@klaster.example.pl");
+        Kpi.Add(Subject("kpi-report:1", DueAt, [anna]));
+        await using var services = Build(sender: new SwitchableSender { Down = true });
+        Database.Clock.Set(SevenAm(DueDay.AddDays(-3)));
+        await ScanAsync(services);
+        await DispatchAsync(services);
+        Database.Clock.Set(SevenAm(DueDay));
+        await ScanAsync(services);
+
+        var newestFirst = await Send(TestUsers.Administrator, new ListOutboxMessages());
+        var oldestFirst = await Send(TestUsers.Administrator, new ListOutboxMessages(SortBy: OutboxSort.CreatedAt, Descending: false));
+        var mostAttemptsFirst = await Send(TestUsers.Administrator, new ListOutboxMessages(SortBy: OutboxSort.Attempts));
+        var fewestAttemptsFirst = await Send(TestUsers.Administrator, new ListOutboxMessages(SortBy: OutboxSort.Attempts, Descending: false));
+
+        Assert.Equal(2, newestFirst.TotalCount);
+        Assert.True(newestFirst.Items[0].CreatedAt > newestFirst.Items[1].CreatedAt);
+        Assert.Equal(newestFirst.Items.Select(i => i.Id).Reverse(), oldestFirst.Items.Select(i => i.Id));
+        Assert.Equal([1, 0], mostAttemptsFirst.Items.Select(i => i.Attempts));
+        Assert.Equal([0, 1], fewestAttemptsFirst.Items.Select(i => i.Attempts));
+    }
+
+    [Fact]
     public async Task A_message_written_before_the_process_died_is_sent_once_after_restart()
     {
         var anna = await CreateUserAsync("anna@klaster.example.pl");

@@ -10,9 +10,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KkkCompetition.Application.Notifications.Outbox;
 
-/// <summary>The outbox for administrators, newest first, optionally only one status (failed ones show their error).</summary>
+public enum OutboxSort
+{
+    CreatedAt,
+    NextAttemptAt,
+    Attempts,
+    Status,
+}
+
+/// <summary>The outbox for administrators (newest first unless sorted otherwise), optionally only one status (failed ones show their error).</summary>
 [AllowedRoles(Roles.Administrator)]
-public sealed record ListOutboxMessages(OutboxStatus? Status = null, int Page = 1, int PageSize = 25) : IQuery<PagedResult<OutboxMessageDto>>;
+public sealed record ListOutboxMessages(
+    OutboxStatus? Status = null,
+    int Page = 1,
+    int PageSize = 25,
+    OutboxSort SortBy = OutboxSort.CreatedAt,
+    bool Descending = true) : IQuery<PagedResult<OutboxMessageDto>>;
 
 public sealed record OutboxMessageDto(
     Guid Id,
@@ -39,6 +52,7 @@ public sealed class ListOutboxMessagesValidator : AbstractValidator<ListOutboxMe
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PagingExtensions.MaxPageSize);
         RuleFor(x => x.Status).IsInEnum();
+        RuleFor(x => x.SortBy).IsInEnum();
     }
 }
 
@@ -53,12 +67,20 @@ public sealed class ListOutboxMessagesHandler(IAppDbContext db) : IQueryHandler<
         }
 
         var total = await messages.CountAsync(cancellationToken);
-        var items = await messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+        var items = await Sort(messages, query.SortBy, query.Descending)
             .Page(query.Page, query.PageSize)
             .Select(m => new OutboxMessageDto(m.Id, m.Channel, m.RecipientUserId, m.RecipientEmail, m.Language, m.TemplateKey, m.Subject, m.Link, m.Note, m.Status, m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt, m.SentAt, m.Version))
             .ToListAsync(cancellationToken);
         return new PagedResult<OutboxMessageDto>(items, total, query.Page, query.PageSize);
     }
+
+    private static IQueryable<OutboxMessage> Sort(IQueryable<OutboxMessage> messages, OutboxSort sort, bool descending) => sort switch
+    {
+        OutboxSort.NextAttemptAt => descending ? messages.OrderByDescending(m => m.NextAttemptAt).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id),
+        OutboxSort.Attempts => descending ? messages.OrderByDescending(m => m.Attempts).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.Attempts).ThenBy(m => m.Id),
+        OutboxSort.Status => descending ? messages.OrderByDescending(m => m.Status).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.Status).ThenBy(m => m.Id),
+        _ => descending ? messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+    };
 }
 
 /// <summary>Puts a failed message back in the queue (administrators); the next dispatch sends it.</summary>
