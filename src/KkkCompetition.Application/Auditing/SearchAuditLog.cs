@@ -113,11 +113,11 @@ public sealed class SearchAuditLogHandler(IAppDbContext db) : IQueryHandler<Sear
 
     private static IQueryable<AuditEntry> Sort(IQueryable<AuditEntry> entries, AuditSort sort, bool descending) => sort switch
     {
-        AuditSort.OccurredAt => descending ? entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Sequence) : entries.OrderBy(e => e.OccurredAt).ThenBy(e => e.Sequence),
-        AuditSort.UserName => descending ? entries.OrderByDescending(e => e.UserName).ThenByDescending(e => e.Sequence) : entries.OrderBy(e => e.UserName).ThenBy(e => e.Sequence),
-        AuditSort.Command => descending ? entries.OrderByDescending(e => e.Command).ThenByDescending(e => e.Sequence) : entries.OrderBy(e => e.Command).ThenBy(e => e.Sequence),
-        AuditSort.EntityType => descending ? entries.OrderByDescending(e => e.EntityType).ThenByDescending(e => e.Sequence) : entries.OrderBy(e => e.EntityType).ThenBy(e => e.Sequence),
-        _ => descending ? entries.OrderByDescending(e => e.Sequence) : entries.OrderBy(e => e.Sequence),
+        AuditSort.OccurredAt => entries.SortBy(e => e.OccurredAt, e => e.Sequence, descending),
+        AuditSort.UserName => entries.SortBy(e => e.UserName, e => e.Sequence, descending),
+        AuditSort.Command => entries.SortBy(e => e.Command, e => e.Sequence, descending),
+        AuditSort.EntityType => entries.SortBy(e => e.EntityType, e => e.Sequence, descending),
+        _ => entries.SortBy(e => e.Sequence, e => e.Sequence, descending),
     };
 }
 

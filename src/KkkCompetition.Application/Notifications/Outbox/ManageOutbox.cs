@@ -76,10 +76,10 @@ public sealed class ListOutboxMessagesHandler(IAppDbContext db) : IQueryHandler<
 
     private static IQueryable<OutboxMessage> Sort(IQueryable<OutboxMessage> messages, OutboxSort sort, bool descending) => sort switch
     {
-        OutboxSort.NextAttemptAt => descending ? messages.OrderByDescending(m => m.NextAttemptAt).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id),
-        OutboxSort.Attempts => descending ? messages.OrderByDescending(m => m.Attempts).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.Attempts).ThenBy(m => m.Id),
-        OutboxSort.Status => descending ? messages.OrderByDescending(m => m.Status).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.Status).ThenBy(m => m.Id),
-        _ => descending ? messages.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id) : messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id),
+        OutboxSort.NextAttemptAt => messages.SortBy(m => m.NextAttemptAt, m => m.Id, descending),
+        OutboxSort.Attempts => messages.SortBy(m => m.Attempts, m => m.Id, descending),
+        OutboxSort.Status => messages.SortBy(m => m.Status, m => m.Id, descending),
+        _ => messages.SortBy(m => m.CreatedAt, m => m.Id, descending),
     };
 }
 
