@@ -42,6 +42,9 @@ public sealed class KkkHost : WebApplicationFactory<Program>
         builder.UseSetting("KKK:Demo:Enabled", "true");
         builder.UseSetting("KKK:Security:RequireTwoFactorForStaff", "false");
 
+        // Warnings and errors only: a failing test's report must not drown in request logs.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
         // Every test signs in several times from the same address.
         builder.UseSetting("KKK:Security:SignInAttemptsPerMinute", "1000");
     }
