@@ -1,0 +1,158 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace KkkCompetition.Infrastructure.Documents;
+
+/// <summary>
+/// Writes simple A4 documents top to bottom: headings, wrapped paragraphs and label–value rows, with page
+/// breaks as needed. Every PDF of the product (receipts, application copies, letters) is written with it.
+/// </summary>
+public sealed class PdfWriter : IDisposable
+{
+    private const double Margin = 50;
+    private readonly PdfDocument document = new();
+    private readonly XFont body;
+    private readonly XFont bold;
+    private readonly XFont heading;
+    private readonly XFont small;
+    private PdfPage page = null!;
+    private XGraphics graphics = null!;
+    private double y;
+
+    public PdfWriter(string title)
+    {
+        PdfFonts.EnsureRegistered();
+        document.Info.Title = title;
+        document.Info.Creator = "KKK Competition";
+        body = new XFont(PdfFonts.Family, 10);
+        bold = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold);
+        heading = new XFont(PdfFonts.Family, 14, XFontStyleEx.Bold);
+        small = new XFont(PdfFonts.Family, 8);
+        NewPage();
+    }
+
+    private double Width => page.Width.Point - 2 * Margin;
+
+    public PdfWriter Heading(string text)
+    {
+        Space(6);
+        WriteWrapped(text, heading, Margin, Width);
+        Space(4);
+        return this;
+    }
+
+    public PdfWriter Paragraph(string text, bool isBold = false)
+    {
+        foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            WriteWrapped(line, isBold ? bold : body, Margin, Width);
+        }
+
+        Space(4);
+        return this;
+    }
+
+    public PdfWriter Small(string text)
+    {
+        WriteWrapped(text, small, Margin, Width);
+        return this;
+    }
+
+    /// <summary>A label on the left third, its value wrapped on the right.</summary>
+    public PdfWriter Row(string label, string value)
+    {
+        var labelWidth = Width / 3;
+        var top = y;
+        WriteWrapped(label, bold, Margin, labelWidth - 6);
+        var labelBottom = y;
+        y = top;
+        WriteWrapped(value, body, Margin + labelWidth, Width - labelWidth);
+        y = Math.Max(y, labelBottom);
+        return this;
+    }
+
+    public PdfWriter Space(double points)
+    {
+        y += points;
+        return this;
+    }
+
+    public byte[] ToBytes()
+    {
+        graphics.Dispose();
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        graphics.Dispose();
+        document.Dispose();
+    }
+
+    private void NewPage()
+    {
+        graphics?.Dispose();
+        page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        graphics = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    private void WriteWrapped(string text, XFont font, double x, double width)
+    {
+        var lineHeight = font.GetHeight() * 1.2;
+        foreach (var line in Wrap(text, font, width))
+        {
+            if (y + lineHeight > page.Height.Point - Margin)
+            {
+                NewPage();
+            }
+
+            graphics.DrawString(line, font, XBrushes.Black, new XRect(x, y, width, lineHeight), XStringFormats.TopLeft);
+            y += lineHeight;
+        }
+    }
+
+    private IEnumerable<string> Wrap(string text, XFont font, double width)
+    {
+        if (text.Length == 0)
+        {
+            yield return "";
+            yield break;
+        }
+
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (graphics.MeasureString(candidate, font).Width <= width)
+            {
+                line = candidate;
+                continue;
+            }
+
+            if (line.Length > 0)
+            {
+                yield return line;
+            }
+
+            // A word wider than the line (a hash, a long URL) is cut where it no longer fits.
+            line = word;
+            while (graphics.MeasureString(line, font).Width > width && line.Length > 1)
+            {
+                var fit = line.Length - 1;
+                while (fit > 1 && graphics.MeasureString(line[..fit], font).Width > width)
+                {
+                    fit--;
+                }
+
+                yield return line[..fit];
+                line = line[fit..];
+            }
+        }
+
+        yield return line;
+    }
+}
