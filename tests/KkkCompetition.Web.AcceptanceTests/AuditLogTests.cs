@@ -3,6 +3,14 @@ using Microsoft.Playwright;
 
 namespace KkkCompetition.Web.AcceptanceTests;
 
+/// <summary>
+/// Counts and pages of the whole log: every other test that changes state adds entries, so these run alone,
+/// after the parallel tests, or a page could shift between two reads.
+/// </summary>
+[CollectionDefinition(nameof(AuditLogTests), DisableParallelization = true)]
+public sealed class AuditLogCollection;
+
+[Collection(nameof(AuditLogTests))]
 public sealed class AuditLogTests(UiFixture ui)
 {
     [Fact]

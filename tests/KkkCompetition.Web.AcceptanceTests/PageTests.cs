@@ -15,7 +15,7 @@ public sealed class PageTests(UiFixture ui)
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Konkursy");
         var rows = page.Locator("[data-testid=competition-row]");
-        Assert.Equal(1, await rows.CountAsync());
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("Konkurs o status KKK");
         await Assertions.Expect(rows.First).ToContainTextAsync("Ogłoszony");
         Assert.Contains("/competitions", page.Url, StringComparison.Ordinal);
