@@ -46,7 +46,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         var errors = validation.Errors
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => Message(e, text)).ToArray());
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
@@ -54,6 +54,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Extensions = { ["code"] = "validation_failed" },
         };
+    }
+
+    /// <summary>
+    /// A validation failure in the caller's language: a rule with a custom error code (<c>.WithErrorCode("x.y")</c>) has its
+    /// text under <c>validation.x.y</c> in the resources; FluentValidation's own messages follow the UI culture already.
+    /// </summary>
+    public static string Message(FluentValidation.Results.ValidationFailure failure, IStringLocalizer text)
+    {
+        var localized = text[$"validation.{failure.ErrorCode}"];
+        return localized.ResourceNotFound ? failure.ErrorMessage : localized.Value;
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad, IStringLocalizer text)
