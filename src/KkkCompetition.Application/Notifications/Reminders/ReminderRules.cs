@@ -72,6 +72,10 @@ public sealed class UpdateReminderRuleHandler(IAppDbContext db) : ICommandHandle
 {
     public async ValueTask<int> Handle(UpdateReminderRule command, CancellationToken cancellationToken)
     {
+        // Lock the rule row first, as a running scan does (rule rows, then the audit head at its save). Otherwise this
+        // command would hold the audit head while waiting for the row, and the scan the row while waiting for the head.
+        await db.ReminderRules.Where(r => r.Key == command.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastScanAt, r => r.LastScanAt), cancellationToken);
         var rule = await db.ReminderRules.SingleOrDefaultAsync(r => r.Key == command.Key, cancellationToken)
             ?? throw new NotFoundException("ReminderRule", command.Key);
         db.ExpectVersion(rule, command.Version);
