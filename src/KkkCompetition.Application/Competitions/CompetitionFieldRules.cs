@@ -59,8 +59,8 @@ public sealed class CriterionFieldsValidator : AbstractValidator<ICriterionField
         RuleFor(x => x.AreaCode).NotEmpty().MaximumLength(CompetitionFieldRules.MaxCriterionCodeLength).Matches(CompetitionFieldRules.CriterionCodePattern);
         RuleFor(x => x.AreaNamePl).MaximumLength(CompetitionFieldRules.MaxCriterionNameLength);
         RuleFor(x => x.AreaNameEn).MaximumLength(CompetitionFieldRules.MaxCriterionNameLength);
-        RuleFor(x => x.AreaNameEn).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.AreaNamePl)).WithMessage("Give the area's name in both languages, or in neither.");
-        RuleFor(x => x.AreaNamePl).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.AreaNameEn)).WithMessage("Give the area's name in both languages, or in neither.");
+        RuleFor(x => x.AreaNameEn).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.AreaNamePl));
+        RuleFor(x => x.AreaNamePl).NotEmpty().When(x => !string.IsNullOrWhiteSpace(x.AreaNameEn));
         RuleFor(x => x.NamePl).NotEmpty().MaximumLength(CompetitionFieldRules.MaxCriterionNameLength);
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(CompetitionFieldRules.MaxCriterionNameLength);
         RuleFor(x => x.Guidance).MaximumLength(CompetitionFieldRules.MaxGuidanceLength);

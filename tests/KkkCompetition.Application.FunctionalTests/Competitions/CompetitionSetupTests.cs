@@ -91,8 +91,13 @@ public abstract class CompetitionSetupTests(DatabaseFixture database) : Function
             [nameof(UpdateCompetitionTimeline), nameof(UpdateCompetitionSettings), nameof(UpdateEligibilityThresholds), nameof(AddEligibilityRule),
              nameof(AddCompetitionCriterion), nameof(UpdateCompetitionCriterion), nameof(RemoveCompetitionCriterion)],
             commands);
-        Assert.Equal(1, await Read(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(CompetitionCriterion) && e.Operation == "Deleted", Ct)));
+        var removal = await Read(db => db.AuditEntries.AsNoTracking().Where(e => e.Command == nameof(RemoveCompetitionCriterion))
+            .Select(e => e.EntityType + ":" + e.Operation).ToListAsync(Ct));
+        Assert.Equal([$"{nameof(Competition)}:Modified", $"{nameof(CompetitionCriterion)}:Deleted"], removal.Order(StringComparer.Ordinal));
         Assert.Equal(1, await Read(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(EligibilityRule) && e.Operation == "Added" && e.Command == nameof(AddEligibilityRule), Ct)));
+
+        // Removed means gone, not left behind without a competition.
+        Assert.Equal(13, await Read(db => db.Set<CompetitionCriterion>().CountAsync(Ct)));
     }
 
     [Fact]

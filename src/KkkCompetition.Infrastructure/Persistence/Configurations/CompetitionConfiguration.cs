@@ -18,9 +18,10 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
         builder.Ignore(c => c.Settings);
         builder.Ignore(c => c.TieBreakOrder);
         builder.Ignore(c => c.MaxTotal);
-        builder.HasMany(c => c.Criteria).WithOne().HasForeignKey("CompetitionId").OnDelete(DeleteBehavior.Cascade);
+        // Required: a criterion or rule taken out of the aggregate is deleted, never left behind without a competition.
+        builder.HasMany(c => c.Criteria).WithOne().HasForeignKey("CompetitionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Criteria).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(c => c.EligibilityRules).WithOne().HasForeignKey("CompetitionId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.EligibilityRules).WithOne().HasForeignKey("CompetitionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.EligibilityRules).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.HasIndex(c => new { c.Year, c.Round }).IsUnique();
         builder.HasIndex(c => c.Status);
