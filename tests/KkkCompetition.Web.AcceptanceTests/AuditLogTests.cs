@@ -37,11 +37,23 @@ public sealed class AuditLogTests(UiFixture ui)
         Assert.Equal(oldestFirst.Order(), oldestFirst);
         Assert.True(oldestFirst[0] < newestFirst[^1], "Ascending order starts below the newest page.");
 
-        // Of the demo data's commands, AnnounceCompetition comes first in alphabetical order.
+        // Of the demo data's commands, AnnounceCompetition comes first in alphabetical order; other tests in the same
+        // host may add commands that sort before it (AddEligibilityRule), so wait for the page to come back sorted.
         await page.Locator("th .mud-table-sort-label", new PageLocatorOptions { HasText = "Polecenie" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=audit-command]").First).ToHaveTextAsync("AnnounceCompetition");
-        var commands = await page.Locator("[data-testid=audit-command]").AllInnerTextsAsync();
+        IReadOnlyList<string> commands = [];
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            commands = await page.Locator("[data-testid=audit-command]").AllInnerTextsAsync();
+            if (commands.Count > 0 && commands.SequenceEqual(commands.Order(StringComparer.Ordinal)) && string.CompareOrdinal(commands[0], "AnnounceCompetition") <= 0)
+            {
+                break;
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
         Assert.Equal(commands.Order(StringComparer.Ordinal), commands);
+        Assert.True(string.CompareOrdinal(commands[0], "AnnounceCompetition") <= 0, $"The first command sorted is {commands[0]}.");
     }
 
     [Fact]
