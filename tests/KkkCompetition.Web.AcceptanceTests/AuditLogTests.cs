@@ -3,8 +3,15 @@ using Microsoft.Playwright;
 
 namespace KkkCompetition.Web.AcceptanceTests;
 
+/// <summary>
+/// Reads totals and pages of the shared host's audit log, so no test that writes many entries may run meanwhile: those
+/// join this collection (xunit runs one collection's classes one after the other).
+/// </summary>
+[Collection(Collection)]
 public sealed class AuditLogTests(UiFixture ui)
 {
+    public const string Collection = "audit log readers and bulk writers";
+
     [Fact]
     public async Task The_audit_log_pages_on_the_server()
     {

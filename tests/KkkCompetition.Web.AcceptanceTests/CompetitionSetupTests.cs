@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace KkkCompetition.Web.AcceptanceTests;
 
 /// <summary>An official sets up a competition in the browser and announces it; the public page shows its terms. Both languages, axe on each page.</summary>
+[Collection(AuditLogTests.Collection)] // each competition created adds 18 audit entries
 public sealed class CompetitionSetupTests(UiFixture ui)
 {
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

@@ -163,6 +163,9 @@ public sealed class CompetitionApiTests(KkkWebFactory factory) : IClassFixture<K
         Assert.Equal("competition.eligibility_rule_not_custom", problem.GetProperty("code").GetString());
         Assert.Contains("member_count", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await official.DeleteAsync($"/api/v1/competitions/{id}/eligibility-rules/nothing_here?version={version}", Ct)).StatusCode);
+        var withoutVersion = await official.DeleteAsync($"/api/v1/competitions/{id}/criteria/A.1", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutVersion.StatusCode);
+        Assert.Equal(["version"], (await JsonAsync(withoutVersion)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         var announced = await official.PostAsJsonAsync($"/api/v1/competitions/{id}/announce", new { version }, Ct);
         Assert.Equal(HttpStatusCode.OK, announced.StatusCode);

@@ -6,6 +6,9 @@ namespace KkkCompetition.Web.Api;
 
 public static class CompetitionEndpoints
 {
+    /// <summary>A DELETE without <c>?version=</c>: the validator refuses it with 400 naming <c>version</c>.</summary>
+    private const int MissingVersion = -1;
+
     public static void MapCompetitionEndpoints(this IEndpointRouteBuilder api)
     {
         var competitions = api.MapGroup("/competitions").WithTags("Competitions");
@@ -46,8 +49,8 @@ public static class CompetitionEndpoints
         competitions.MapPost("/{id:guid}/eligibility-rules", async (ISender sender, Guid id, EligibilityRuleBody body, CancellationToken ct) =>
                 Results.Ok(new VersionBody(await sender.Send(new AddEligibilityRule(id, body.Code, body.NamePl, body.NameEn, body.Version), ct))))
             .WithName("AddEligibilityRule").WithSummary("Adds an eligibility rule of the official's own (not pre-checked) to a draft (officials).");
-        competitions.MapDelete("/{id:guid}/eligibility-rules/{code}", async (ISender sender, Guid id, string code, int version, CancellationToken ct) =>
-                Results.Ok(new VersionBody(await sender.Send(new RemoveEligibilityRule(id, code, version), ct))))
+        competitions.MapDelete("/{id:guid}/eligibility-rules/{code}", async (ISender sender, Guid id, string code, int? version, CancellationToken ct) =>
+                Results.Ok(new VersionBody(await sender.Send(new RemoveEligibilityRule(id, code, version ?? MissingVersion), ct))))
             .WithName("RemoveEligibilityRule").WithSummary("Removes a rule added for a draft; the rules of the regulations stay (409) (officials).");
 
         competitions.MapPost("/{id:guid}/criteria", async (ISender sender, Guid id, CriterionBody body, CancellationToken ct) =>
@@ -56,8 +59,8 @@ public static class CompetitionEndpoints
         competitions.MapPut("/{id:guid}/criteria/{code}", async (ISender sender, Guid id, string code, CriterionBody body, CancellationToken ct) =>
                 Results.Ok(new VersionBody(await sender.Send(body.ToUpdate(id, code), ct))))
             .WithName("UpdateCompetitionCriterion").WithSummary("Changes a merit criterion of a draft; its code stays (officials).");
-        competitions.MapDelete("/{id:guid}/criteria/{code}", async (ISender sender, Guid id, string code, int version, CancellationToken ct) =>
-                Results.Ok(new VersionBody(await sender.Send(new RemoveCompetitionCriterion(id, code, version), ct))))
+        competitions.MapDelete("/{id:guid}/criteria/{code}", async (ISender sender, Guid id, string code, int? version, CancellationToken ct) =>
+                Results.Ok(new VersionBody(await sender.Send(new RemoveCompetitionCriterion(id, code, version ?? MissingVersion), ct))))
             .WithName("RemoveCompetitionCriterion").WithSummary("Removes a merit criterion from a draft (officials).");
 
         competitions.MapPost("/{id:guid}/announce", async (ISender sender, Guid id, VersionBody body, CancellationToken ct) =>
