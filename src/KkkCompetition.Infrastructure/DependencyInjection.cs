@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ReminderScanJob>();
+        services.AddTransient<CompetitionTimelineJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
