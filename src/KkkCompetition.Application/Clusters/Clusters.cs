@@ -24,7 +24,18 @@ public sealed record ClusterDto(
     DateTimeOffset? LastImportAt,
     int? LastImportRows,
     MemberImportMode? LastImportMode,
-    int Version);
+    int Version)
+{
+    /// <summary>Equal by content, the lists element by element (not by reference, as a record would compare them).</summary>
+    public bool Equals(ClusterDto? other) =>
+        other is not null
+        && (Id, OrganisationId, OrganisationName, Name, FoundedOn, VoivodeshipTeryt, Website, MemberCount, LastImportAt, LastImportRows, LastImportMode, Version)
+            == (other.Id, other.OrganisationId, other.OrganisationName, other.Name, other.FoundedOn, other.VoivodeshipTeryt, other.Website, other.MemberCount, other.LastImportAt, other.LastImportRows, other.LastImportMode, other.Version)
+        && KisCodes.SequenceEqual(other.KisCodes)
+        && KeyEnablingTechnologies.SequenceEqual(other.KeyEnablingTechnologies);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Version, KisCodes.Count);
+}
 
 /// <summary>One cluster with its member count (its coordinator, or staff read-only).</summary>
 [AllowedRoles(Roles.Applicant, Roles.Official, Roles.Administrator)]
@@ -175,7 +186,7 @@ public sealed class UpdateClusterHandler(IAppDbContext db, TimeProvider clock) :
         var after = ClusterQueries.ToDto(cluster, organisationName, memberCount);
 
         // The save bumps the version only when something changed; the answer carries the version the caller will read.
-        return ClusterQueries.SameContent(before, after) ? after : after with { Version = cluster.Version + 1 };
+        return before == after ? after : after with { Version = cluster.Version + 1 };
     }
 }
 
@@ -204,15 +215,9 @@ internal static class ClusterQueries
         new(c.Id, c.OrganisationId, organisationName, c.Name, c.FoundedOn, c.VoivodeshipTeryt, [.. c.KisCodes], [.. c.KeyEnablingTechnologies], c.Website,
             memberCount, c.LastImportAt, c.LastImportRows, c.LastImportMode, c.Version);
 
-    private static readonly string[] None = [];
-
     public const string LikeEscape = "\\";
 
     /// <summary>A LIKE pattern for "contains, ignoring case" on every provider (the column side is lowered too).</summary>
     public static string ContainsPattern(string search) =>
         "%" + search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-
-    public static bool SameContent(ClusterDto a, ClusterDto b) =>
-        a with { KisCodes = None, KeyEnablingTechnologies = None } == b with { KisCodes = None, KeyEnablingTechnologies = None }
-        && a.KisCodes.SequenceEqual(b.KisCodes) && a.KeyEnablingTechnologies.SequenceEqual(b.KeyEnablingTechnologies);
 }
