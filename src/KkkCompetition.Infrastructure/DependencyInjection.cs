@@ -59,6 +59,8 @@ public static class DependencyInjection
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ReminderScanJob>();
         services.AddTransient<CompetitionTimelineJob>();
+        services.AddSingleton<Application.Clusters.IMemberFileReader, Clusters.MemberFileReader>();
+        services.AddSingleton<Application.Clusters.IMemberFileWriter, Clusters.MemberFileWriter>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
