@@ -33,6 +33,23 @@ public sealed class PdfWriter : IDisposable
 
     private double Width => page.Width.Point - 2 * Margin;
 
+    /// <summary>
+    /// Makes the bytes depend on the content alone: the creation and modification dates are <paramref name="createdAt"/> (not
+    /// the moment of writing) and the document's file identifier is derived from <paramref name="identity"/> (not random).
+    /// Written twice, such a document is the same byte for byte.
+    /// </summary>
+    public PdfWriter Reproducible(DateTimeOffset createdAt, string identity)
+    {
+        var utc = createdAt.UtcDateTime;
+        document.Info.CreationDate = utc;
+        document.Info.ModificationDate = utc;
+        var id = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity))[..16];
+        var raw = new string(id.Select(b => (char)b).ToArray());
+        document.Internals.FirstDocumentID = raw;
+        document.Internals.SecondDocumentID = raw;
+        return this;
+    }
+
     public PdfWriter Heading(string text)
     {
         Space(6);

@@ -17,6 +17,8 @@ public static class ApiV1
         api.MapOutboxEndpoints();
         api.MapReminderRuleEndpoints();
         api.MapTemplateEndpoints();
+        api.MapApplicationEndpoints();
+        app.MapApplicationFiles();
         return app;
     }
 }
