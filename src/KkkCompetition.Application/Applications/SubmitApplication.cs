@@ -40,7 +40,10 @@ public sealed class SubmitApplicationHandler(IAppDbContext db, ISubmissionNumber
         }
 
         var competition = await db.Competitions.SingleAsync(c => c.Id == application.CompetitionId, cancellationToken);
+
+        // Whole microseconds, the finest precision every database keeps: the receipt answered now is the one read back later.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.UtcTicks % 10));
         try
         {
             application.EnsureSubmittable(competition, now);
