@@ -6,7 +6,8 @@ namespace KkkCompetition.Application.Applications;
 /// <summary>
 /// An application as its owner edits it (or an official reads it): every section with whether it may be changed now and
 /// what it still misses, the competition and cluster it belongs to, and the state of submission, withdrawal and correction.
-/// <see cref="Version"/> is the concurrency token every change sends back.
+/// <see cref="Version"/> is the concurrency token every change sends back. <see cref="SubmissionHash"/> is the hash of the latest
+/// snapshot (a corrected application has a newer one); <see cref="ReceiptSha256"/> the one the receipt of submission states.
 /// </summary>
 public sealed record ApplicationDto(
     Guid Id,
@@ -19,6 +20,7 @@ public sealed record ApplicationDto(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? SubmittedAt,
     string? SubmissionHash,
+    string? ReceiptSha256,
     DateTimeOffset? WithdrawnAt,
     string? WithdrawalReason,
     DateTimeOffset? FormalDecisionAt,
@@ -94,6 +96,7 @@ internal static class ApplicationViews
         KkkApplication application,
         Competition competition,
         ApplicationClusterDto cluster,
+        string? receiptSha256,
         bool isOwner,
         DateTimeOffset now)
     {
@@ -115,6 +118,7 @@ internal static class ApplicationViews
             application.UpdatedAt,
             application.SubmittedAt,
             application.SubmissionHash,
+            receiptSha256,
             application.WithdrawnAt,
             application.WithdrawalReason,
             application.FormalDecisionAt,

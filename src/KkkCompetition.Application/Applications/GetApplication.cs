@@ -30,7 +30,8 @@ public sealed class GetApplicationHandler(IAppDbContext db, ICurrentUser user, T
                 where c.Id == application.ClusterId
                 select new ApplicationClusterDto(c.Id, c.Name, o.Name, o.Nip, db.ClusterMembers.Count(m => m.ClusterId == c.Id)))
             .SingleAsync(cancellationToken);
-        return ApplicationViews.Application(application, competition, cluster, application.OwnerUserId == user.UserId, clock.GetUtcNow());
+        var receiptSha256 = application.IsSubmitted ? (await SubmissionSnapshots.FindAsync(db, application.Id, cancellationToken)).Sha256 : null;
+        return ApplicationViews.Application(application, competition, cluster, receiptSha256, application.OwnerUserId == user.UserId, clock.GetUtcNow());
     }
 }
 

@@ -18,7 +18,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         // A body over an upload endpoint's limit is answered with that upload's own code (e.g. attachment.too_large).
         if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-            && httpContext.GetEndpoint()?.Metadata.GetMetadata<UploadLimit>() is { } upload)
+            && (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<UploadLimit>() is { } upload)
         {
             exception = upload.TooLarge();
         }
