@@ -18,6 +18,8 @@ public static class ApiV1
         api.MapReminderRuleEndpoints();
         api.MapTemplateEndpoints();
         api.MapClusterEndpoints();
+        api.MapApplicationEndpoints();
+        app.MapApplicationFiles();
         return app;
     }
 }

@@ -16,6 +16,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A body over an upload endpoint's limit is answered with that upload's own code (e.g. attachment.too_large).
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            && (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<UploadLimit>() is { } upload)
+        {
+            exception = upload.TooLarge();
+        }
+
         var problem = ToProblem(exception, text);
         if (problem is null)
         {
@@ -34,6 +41,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     public static ProblemDetails? ToProblem(Exception exception, IStringLocalizer text) => exception switch
     {
         ValidationException validation => Validation(validation, text),
+        ContentTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, tooLarge.Code, Localize(text, tooLarge)),
+        DetailedRuleViolation detailed => WithDetails(Problem(StatusCodes.Status409Conflict, detailed.Code, Localize(text, detailed)), detailed.Details),
         BusinessRuleViolation rule => Problem(StatusCodes.Status409Conflict, rule.Code, Localize(text, rule)),
         NotFoundException => Problem(StatusCodes.Status404NotFound, "not_found", text["error.not_found"]),
         UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, "unauthenticated", text["error.unauthenticated"]),
@@ -41,6 +50,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         BadHttpRequestException bad => BadRequest(bad, text),
         _ => null,
     };
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (name, value) in details)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
 
     private static ProblemDetails Validation(ValidationException validation, IStringLocalizer text)
     {
