@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ReminderScanJob>();
+        services.AddTransient<OverdueCorrectionsJob>();
+        services.AddSingleton<Application.Applications.Exports.IApplicationListWriter, Exports.ApplicationListWriter>();
+        services.AddSingleton<Application.Applications.Exports.IApplicationPdfWriter, Documents.ApplicationPdf>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

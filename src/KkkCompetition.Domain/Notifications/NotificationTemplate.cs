@@ -106,7 +106,9 @@ public static class NotificationTemplateCatalogue
     };
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
-        ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples)).ToList();
+        ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))
+            .Concat(FormalReviewNotices.Definitions)
+            .ToList();
 
     public static NotificationTemplateDefinition? Find(string key) => Definitions.FirstOrDefault(d => d.Key == key);
 
@@ -127,6 +129,11 @@ public static class NotificationTemplateCatalogue
                 $"Reminder: {rule.NameEn} — {{{{subjectTitle}}}}",
                 $"Hello {{{{recipientName}}}},\n\n{rule.NameEn}: {{{{subjectTitle}}}}.\nDeadline: {{{{dueDate}}}} ({{{{timing}}}}).\n\nDetails: {{{{link}}}}\n\n— KKK competition system",
                 $"<p>Hello {{{{recipientName}}}},</p><p>{rule.NameEn}: <strong>{{{{subjectTitle}}}}</strong>.<br>Deadline: {{{{dueDate}}}} ({{{{timing}}}}).</p><p><a href=\"{{{{link}}}}\">Open the system</a></p>");
+        }
+
+        foreach (var notice in FormalReviewNotices.DefaultTemplates())
+        {
+            yield return notice;
         }
     }
 }
