@@ -31,7 +31,8 @@ public sealed record FormalReviewDto(
     IReadOnlyList<SectionDto> Sections,
     CorrectionDto? Correction,
     DateTimeOffset? FormalDecisionAt,
-    string? FormalDecisionReasons)
+    string? FormalDecisionReasons,
+    int CorrectionWindowDays)
 {
     /// <summary>Whether findings and a decision can still be recorded (the domain has the last word).</summary>
     public bool IsOpen => Status is ApplicationStatus.Submitted or ApplicationStatus.FormalReview or ApplicationStatus.Corrected;
@@ -115,7 +116,8 @@ public sealed class GetFormalReviewHandler(IAppDbContext db) : IQueryHandler<Get
             SectionsOf(application, competition),
             CorrectionOf(application, competition),
             application.FormalDecisionAt,
-            application.FormalDecisionReasons);
+            application.FormalDecisionReasons,
+            competition.CorrectionWindowDays);
     }
 
     /// <summary>What the pre-check reads from a snapshot.</summary>

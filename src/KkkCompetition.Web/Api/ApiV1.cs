@@ -17,6 +17,7 @@ public static class ApiV1
         api.MapOutboxEndpoints();
         api.MapReminderRuleEndpoints();
         api.MapTemplateEndpoints();
+        api.MapFormalReviewEndpoints();
         return app;
     }
 }
