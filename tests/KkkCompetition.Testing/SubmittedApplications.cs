@@ -23,6 +23,9 @@ public sealed record ApplicationShape
     public DateOnly FoundedOn { get; init; } = new(2018, 3, 1);
     public string? Regon { get; init; }
     public string OwnerLanguage { get; init; } = "pl";
+
+    /// <summary>An existing user to own the application (one that signs in over HTTP); otherwise a new one is made.</summary>
+    public Guid? OwnerUserId { get; init; }
 }
 
 /// <summary>
@@ -69,18 +72,14 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
         foreach (var clusterName in clusterNames)
         {
             var now = clock.GetUtcNow();
-            var ownerId = Guid.CreateVersion7();
-            var email = $"owner-{ownerId:N}@klaster.example.pl";
-            db.Users.Add(new AppUser
+            var ownerId = shape.OwnerUserId ?? Guid.CreateVersion7();
+            var email = shape.OwnerUserId is null
+                ? $"owner-{ownerId:N}@klaster.example.pl"
+                : await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email!).SingleAsync(cancellationToken);
+            if (shape.OwnerUserId is null)
             {
-                Id = ownerId,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                DisplayName = $"Koordynator {clusterName}",
-                PreferredLanguage = shape.OwnerLanguage,
-            });
+                AddOwner(db, ownerId, email, clusterName, shape.OwnerLanguage);
+            }
 
             var organisation = Organisation.Register(ownerId, $"Stowarzyszenie {clusterName}", NextNip(), shape.Regon, null, "stowarzyszenie", "ul. Klastrowa 1, 00-001 Warszawa", "14");
             var cluster = Cluster.Found(organisation.Id, clusterName, shape.FoundedOn, "14", ["KIS1"], null);
@@ -110,6 +109,18 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
 
         return result;
     }
+
+    private static void AddOwner(KkkDbContext db, Guid ownerId, string email, string clusterName, string language) =>
+        db.Users.Add(new AppUser
+        {
+            Id = ownerId,
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            DisplayName = $"Koordynator {clusterName}",
+            PreferredLanguage = language,
+        });
 
     private static void Fill(KkkApplication application, IEnumerable<string> areas, IEnumerable<int> years, DateTimeOffset now)
     {
