@@ -182,3 +182,16 @@ public sealed class FormalReviewApiTests(KkkWebFactory factory) : IClassFixture<
         }
     }
 }
+
+public sealed class FormalReviewJobTests(KkkWebFactoryWithLimitsAndJobs factory) : IClassFixture<KkkWebFactoryWithLimitsAndJobs>
+{
+    [Fact]
+    public void Overdue_corrections_are_rejected_by_an_hourly_job_in_warsaw_time()
+    {
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "overdue-corrections");
+        Assert.Equal("5 * * * *", job.Cron);
+        Assert.Equal("Europe/Warsaw", job.TimeZoneId);
+        Assert.Equal("OverdueCorrectionsJob", job.Job.Type.Name);
+    }
+}
