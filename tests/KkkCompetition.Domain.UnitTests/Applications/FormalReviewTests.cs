@@ -93,6 +93,19 @@ public sealed class FormalReviewTests
     }
 
     [Fact]
+    public void A_comment_longer_than_the_limit_is_refused_and_one_at_the_limit_is_kept()
+    {
+        var application = Submitted();
+        var atLimit = new string('x', FormalCheck.MaxCommentLength);
+
+        Assert.Equal("application.formal_comment_too_long", Code(() => application.RecordFormalCheck(EligibilityPreCheck.MemberCount, FormalCheckOutcome.Fail, atLimit + "x", Official, SentAt)));
+        Assert.Empty(application.FormalChecks);
+
+        application.RecordFormalCheck(EligibilityPreCheck.MemberCount, FormalCheckOutcome.Fail, atLimit, Official, SentAt);
+        Assert.Equal(atLimit, Assert.Single(application.FormalChecks).Comment);
+    }
+
+    [Fact]
     public void No_finding_on_a_draft()
     {
         var application = KkkApplication.StartDraft(InStatus(CompetitionStatus.Open), Guid.CreateVersion7(), Guid.CreateVersion7(), ClosesAt.AddDays(-10));
@@ -156,6 +169,17 @@ public sealed class FormalReviewTests
         Assert.Null(fixable.Correction);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-7)]
+    public void A_correction_window_of_no_days_is_refused(int windowDays)
+    {
+        var application = WithFindings((EligibilityPreCheck.MandatoryAttachments, FormalCheckOutcome.Fixable));
+        Assert.Equal("application.correction_window_invalid", Code(() => application.RequestCorrection(StatuteItem, windowDays, SentAt)));
+        Assert.Null(application.Correction);
+        Assert.Equal(1, application.RequestCorrection(StatuteItem, 1, SentAt).WindowDays);
+    }
+
     [Fact]
     public void Delivery_moves_the_deadline_once_and_through_the_working_day_calendar()
     {
@@ -216,10 +240,12 @@ public sealed class FormalReviewTests
     }
 
     [Fact]
-    public void The_answer_is_given_once_and_not_empty()
+    public void The_answer_is_given_once_not_empty_and_not_too_long()
     {
         var application = WithCorrection();
         Assert.Equal("application.answer_required", Code(() => application.AnswerCorrection("  ", new string('1', 64), SentAt.AddDays(1))));
+        Assert.Equal("application.answer_too_long", Code(() => application.AnswerCorrection(new string('a', CorrectionRequest.MaxAnswerLength + 1), new string('1', 64), SentAt.AddDays(1))));
+        Assert.Equal(ApplicationStatus.CorrectionRequested, application.Status);
 
         application.AnswerCorrection("Done.", new string('1', 64), SentAt.AddDays(1));
         Assert.Equal("application.no_pending_correction", Code(() => application.AnswerCorrection("Again.", new string('2', 64), SentAt.AddDays(2))));
