@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Clusters.IMemberFileReader, Clusters.MemberFileReader>();
         services.AddSingleton<Application.Clusters.IMemberFileWriter, Clusters.MemberFileWriter>();
         services.AddApplicationFiles(configuration, dataFolder);
+        services.AddTransient<OverdueCorrectionsJob>();
+        services.AddSingleton<Application.Applications.Exports.IApplicationListWriter, Exports.ApplicationListWriter>();
+        services.AddSingleton<Application.Applications.Exports.IApplicationPdfWriter, Documents.ApplicationPdf>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

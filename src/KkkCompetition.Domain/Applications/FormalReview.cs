@@ -12,6 +12,8 @@ public enum FormalCheckOutcome
 /// <summary>The official's finding on one eligibility rule of the competition, for one application.</summary>
 public sealed class FormalCheck : Entity
 {
+    public const int MaxCommentLength = 4000;
+
     private FormalCheck()
     {
     }
@@ -77,10 +79,16 @@ public sealed class CorrectionRequest : Entity
 
     public bool IsOverdueAt(DateTimeOffset now) => !IsAnswered && now >= DeadlineAt;
 
-    /// <summary>Records delivery the first time the applicant opens the request; the deadline then runs from that day.</summary>
+    /// <summary>When delivery is deemed to have happened if the applicant never opens the request.</summary>
+    public DateTimeOffset DeemedDeliveryAt => SentAt.AddDays(DeemedDeliveryDays);
+
+    /// <summary>
+    /// Records delivery the first time the applicant opens the request; the deadline then runs from that day. Opening it
+    /// once delivery has been deemed to happen changes nothing: the deadline already runs from the deemed day.
+    /// </summary>
     internal bool MarkDelivered(DateTimeOffset now)
     {
-        if (DeliveredAt is not null || now >= DeadlineAt)
+        if (DeliveredAt is not null || now >= DeemedDeliveryAt)
         {
             return false;
         }

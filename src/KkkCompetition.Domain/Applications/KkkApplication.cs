@@ -55,6 +55,9 @@ public sealed class KkkApplication : Entity
     /// <summary>SHA-256 (hex) of the snapshot frozen at submission; the receipt carries it.</summary>
     public string? SubmissionHash { get; private set; }
 
+    /// <summary>SHA-256 (hex) of the snapshot frozen with the answer to the correction request (null before it).</summary>
+    public string? CorrectionHash { get; private set; }
+
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawalReason { get; private set; }
     public DateTimeOffset? FormalDecisionAt { get; private set; }
@@ -92,6 +95,14 @@ public sealed class KkkApplication : Entity
         application._narratives.AddRange(competition.Criteria.Select(c => c.AreaCode).Distinct().Select(a => new ApplicationNarrative(application.Id, a)));
         return application;
     }
+
+    /// <summary>The keys of every section of this application (what a correction request may reopen), in the order of the form.</summary>
+    public IReadOnlyList<string> SectionKeys() =>
+    [
+        ApplicationSections.Indicators,
+        .. _narratives.Select(n => ApplicationSections.Narrative(n.AreaCode)).Order(StringComparer.Ordinal),
+        .. Enum.GetValues<AttachmentKind>().Select(ApplicationSections.Attachments),
+    ];
 
     /// <summary>Whether the applicant may change <paramref name="section"/> now: any section of a draft, or a section a pending correction reopens.</summary>
     public bool CanEdit(string section, DateTimeOffset now) => Status switch
@@ -284,12 +295,7 @@ public sealed class KkkApplication : Entity
     /// <summary>The official records pass / fail / fixable for one eligibility rule; the first finding starts the formal review.</summary>
     public void RecordFormalCheck(string ruleCode, FormalCheckOutcome outcome, string? comment, Guid officialId, DateTimeOffset now)
     {
-        if (Status == ApplicationStatus.Submitted)
-        {
-            Status = ApplicationStatus.FormalReview;
-        }
-
-        if (Status is not (ApplicationStatus.FormalReview or ApplicationStatus.Corrected))
+        if (Status is not (ApplicationStatus.Submitted or ApplicationStatus.FormalReview or ApplicationStatus.Corrected))
         {
             throw new BusinessRuleViolation("application.not_in_formal_review", "The application is not in formal review.", Status.ToString());
         }
@@ -302,6 +308,17 @@ public sealed class KkkApplication : Entity
         if (outcome != FormalCheckOutcome.Pass && string.IsNullOrWhiteSpace(comment))
         {
             throw new BusinessRuleViolation("application.formal_comment_required", "Say what is wrong when a rule is not met.", ruleCode);
+        }
+
+        if (comment is { Length: > FormalCheck.MaxCommentLength })
+        {
+            throw new BusinessRuleViolation("application.formal_comment_too_long", "The comment is too long.", FormalCheck.MaxCommentLength);
+        }
+
+        // Checked before anything changes, so a refused finding leaves the application as it was.
+        if (Status == ApplicationStatus.Submitted)
+        {
+            Status = ApplicationStatus.FormalReview;
         }
 
         var check = _formalChecks.SingleOrDefault(c => c.RuleCode == ruleCode);
@@ -321,14 +338,15 @@ public sealed class KkkApplication : Entity
     /// <summary>The one correction request: only when some rule is fixable and none has failed; reopens the listed sections only.</summary>
     public CorrectionRequest RequestCorrection(IReadOnlyList<CorrectionItem> items, int windowDays, DateTimeOffset now)
     {
-        if (Status != ApplicationStatus.FormalReview)
-        {
-            throw new BusinessRuleViolation("application.not_in_formal_review", "The application is not in formal review.", Status.ToString());
-        }
-
+        // First, so that a second request names the real reason whatever state the first one left behind.
         if (Correction is not null)
         {
             throw new BusinessRuleViolation("application.correction_already_requested", "An application gets one correction request only.");
+        }
+
+        if (Status != ApplicationStatus.FormalReview)
+        {
+            throw new BusinessRuleViolation("application.not_in_formal_review", "The application is not in formal review.", Status.ToString());
         }
 
         if (_formalChecks.Any(c => c.Outcome == FormalCheckOutcome.Fail))
@@ -341,9 +359,20 @@ public sealed class KkkApplication : Entity
             throw new BusinessRuleViolation("application.correction_without_fixable_rule", "Mark at least one rule as fixable before asking for a correction.");
         }
 
-        if (items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Description)))
+        if (items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Description) || string.IsNullOrWhiteSpace(i.Section)))
         {
             throw new BusinessRuleViolation("application.correction_items_required", "List what the applicant has to fix.");
+        }
+
+        var sections = SectionKeys();
+        foreach (var unknown in items.Select(i => i.Section).Where(k => !sections.Contains(k)).Take(1))
+        {
+            throw new BusinessRuleViolation("application.correction_section_unknown", "The application has no such section.", unknown);
+        }
+
+        if (windowDays <= 0)
+        {
+            throw new BusinessRuleViolation("application.correction_window_invalid", "The correction window must be at least one day.", windowDays);
         }
 
         Correction = new CorrectionRequest(Id, items, now, windowDays);
@@ -369,13 +398,20 @@ public sealed class KkkApplication : Entity
             throw new BusinessRuleViolation("application.correction_deadline_passed", "The deadline of the correction request has passed.", Correction.DeadlineAt);
         }
 
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            throw new BusinessRuleViolation("application.answer_required", "Say what was corrected.");
+        }
+
         if (answer.Length > CorrectionRequest.MaxAnswerLength)
         {
             throw new BusinessRuleViolation("application.answer_too_long", "The answer is too long.", CorrectionRequest.MaxAnswerLength);
         }
 
         Correction.RecordAnswer(answer.Trim(), now);
-        SubmissionHash = snapshotSha256;
+
+        // The receipt keeps the hash of the submitted snapshot; the corrected one has its own.
+        CorrectionHash = snapshotSha256;
         Status = ApplicationStatus.Corrected;
         UpdatedAt = now;
     }

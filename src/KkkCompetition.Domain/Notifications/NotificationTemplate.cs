@@ -111,6 +111,7 @@ public static class NotificationTemplateCatalogue
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))
             .Concat(EventMessages.Select(m => m.Definition))
+            .Concat(FormalReviewNotices.Definitions)
             .ToList();
 
     public static NotificationTemplateDefinition? Find(string key) => Definitions.FirstOrDefault(d => d.Key == key);
@@ -138,6 +139,11 @@ public static class NotificationTemplateCatalogue
         {
             yield return NotificationTemplate.Create(message.Definition.Key, "pl", message.Pl.Subject, message.Pl.Text, message.Pl.Html);
             yield return NotificationTemplate.Create(message.Definition.Key, "en", message.En.Subject, message.En.Text, message.En.Html);
+        }
+
+        foreach (var notice in FormalReviewNotices.DefaultTemplates())
+        {
+            yield return notice;
         }
     }
 }

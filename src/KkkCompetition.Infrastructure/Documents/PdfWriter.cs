@@ -22,6 +22,11 @@ public sealed partial class PdfWriter : IDisposable
     private double y;
     private Guid? stableId;
 
+    // PDFsharp 6.5 is licensed AGPL-3.0-only and refuses to write until a licence is loaded. Which licence the product
+    // uses (AGPL, a commercial key, or another library) is a decision for the project; until it is made, the AGPL one,
+    // so that receipts and copies can be written at all.
+    static PdfWriter() => PdfSharp.PdfSharpLicense.SetAgplLicense();
+
     public PdfWriter(string title)
     {
         // Before the document: PDFsharp checks its licence (set with the fonts) when a document is created.
@@ -92,6 +97,55 @@ public sealed partial class PdfWriter : IDisposable
         WriteWrapped(value, body, Margin + labelWidth, Width - labelWidth);
         y = Math.Max(y, labelBottom);
         return this;
+    }
+
+    /// <summary>
+    /// A table in the small font: columns share the width by <paramref name="relativeWidths"/>, cells wrap, a row never
+    /// splits across pages, and the header row is repeated on every page the table runs onto.
+    /// </summary>
+    public PdfWriter Table(IReadOnlyList<string> headers, IReadOnlyList<double> relativeWidths, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var total = relativeWidths.Sum();
+        var widths = relativeWidths.Select(w => Width * w / total).ToList();
+        var smallBold = new XFont(PdfFonts.Family, 8, XFontStyleEx.Bold);
+        TableRow(headers, widths, smallBold, header: null);
+        foreach (var row in rows)
+        {
+            TableRow(row, widths, small, header: headers);
+        }
+
+        Space(6);
+        return this;
+
+        void TableRow(IReadOnlyList<string> cells, List<double> columnWidths, XFont font, IReadOnlyList<string>? header)
+        {
+            const double padding = 2;
+            var lineHeight = font.GetHeight() * 1.2;
+            var lines = cells.Select((cell, i) => Wrap(cell, font, columnWidths[i] - 2 * padding).ToList()).ToList();
+            var height = (lines.Max(l => l.Count) * lineHeight) + (2 * padding);
+            if (y + height > page.Height.Point - Margin)
+            {
+                NewPage();
+                if (header is not null)
+                {
+                    TableRow(header, columnWidths, smallBold, header: null);
+                }
+            }
+
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                graphics.DrawRectangle(XPens.Gray, x, y, columnWidths[i], height);
+                for (var l = 0; l < lines[i].Count; l++)
+                {
+                    graphics.DrawString(lines[i][l], font, XBrushes.Black, new XRect(x + padding, y + padding + (l * lineHeight), columnWidths[i] - (2 * padding), lineHeight), XStringFormats.TopLeft);
+                }
+
+                x += columnWidths[i];
+            }
+
+            y += height;
+        }
     }
 
     public PdfWriter Space(double points)

@@ -35,6 +35,8 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
     public DbSet<KkkApplication> Applications => Set<KkkApplication>();
     public DbSet<ApplicationSnapshot> ApplicationSnapshots => Set<ApplicationSnapshot>();
+    public DbSet<FormalCheck> FormalChecks => Set<FormalCheck>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SubmissionCounter> SubmissionCounters => Set<SubmissionCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -20,6 +20,7 @@ public static class ApiV1
         api.MapClusterEndpoints();
         api.MapApplicationEndpoints();
         app.MapApplicationFiles();
+        api.MapFormalReviewEndpoints();
         return app;
     }
 }

@@ -33,6 +33,11 @@ public static class Jobs
             job => job.Run(),
             configuration["KKK:Jobs:CompetitionTimelineCron"] ?? Cron.Minutely(),
             options);
+        jobs.AddOrUpdate<OverdueCorrectionsJob>(
+            OverdueCorrectionsJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:OverdueCorrectionsCron"] ?? "5 * * * *",
+            options);
     }
 
     public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
