@@ -1152,3 +1152,161 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    DROP INDEX "IX_Organisations_OwnerUserId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    DROP INDEX "IX_CompetitionCriterion_CompetitionId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    DROP INDEX "IX_Clusters_OrganisationId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Competitions" ADD "AnnouncedSnapshot" text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Competitions" ADD "AnnouncedSnapshotSha256" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Competitions" ADD "DraftRevision" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Competitions" ADD "RulesVersion" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    UPDATE "CompetitionCriterion" SET "CompetitionId" = '00000000-0000-0000-0000-000000000000' WHERE "CompetitionId" IS NULL;
+    ALTER TABLE "CompetitionCriterion" ALTER COLUMN "CompetitionId" SET NOT NULL;
+    ALTER TABLE "CompetitionCriterion" ALTER COLUMN "CompetitionId" SET DEFAULT '00000000-0000-0000-0000-000000000000';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Clusters" ADD "KeyEnablingTechnologies" text[] NOT NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Clusters" ADD "LastImportAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Clusters" ADD "LastImportMode" character varying(10);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Clusters" ADD "LastImportRows" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    ALTER TABLE "Applications" ADD "CorrectionHash" text;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE TABLE "EligibilityRule" (
+        "Id" uuid NOT NULL,
+        "Code" character varying(50) NOT NULL,
+        "NamePl" character varying(500) NOT NULL,
+        "NameEn" character varying(500) NOT NULL,
+        "IsPreChecked" boolean NOT NULL,
+        "IsCustom" boolean NOT NULL,
+        "Order" integer NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_EligibilityRule" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_EligibilityRule_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE UNIQUE INDEX "IX_Organisations_OwnerUserId" ON "Organisations" ("OwnerUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE UNIQUE INDEX "IX_CompetitionCriterion_CompetitionId_Code" ON "CompetitionCriterion" ("CompetitionId", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE UNIQUE INDEX "IX_Clusters_OrganisationId" ON "Clusters" ("OrganisationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE INDEX "IX_ClusterMembers_ClusterId_Name" ON "ClusterMembers" ("ClusterId", "Name");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    CREATE UNIQUE INDEX "IX_EligibilityRule_CompetitionId_Code" ON "EligibilityRule" ("CompetitionId", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122165941_CompetitionSetupClustersFormalReview') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122165941_CompetitionSetupClustersFormalReview', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

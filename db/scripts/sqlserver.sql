@@ -1264,3 +1264,188 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    DROP INDEX [IX_Organisations_OwnerUserId] ON [Organisations];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    DROP INDEX [IX_CompetitionCriterion_CompetitionId] ON [CompetitionCriterion];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    DROP INDEX [IX_Clusters_OrganisationId] ON [Clusters];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [AnnouncedSnapshot] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [AnnouncedSnapshotSha256] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [DraftRevision] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [RulesVersion] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[CompetitionCriterion]') AND [c].[name] = N'CompetitionId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [CompetitionCriterion] DROP CONSTRAINT ' + @var + ';');
+    EXEC(N'UPDATE [CompetitionCriterion] SET [CompetitionId] = ''00000000-0000-0000-0000-000000000000'' WHERE [CompetitionId] IS NULL');
+    ALTER TABLE [CompetitionCriterion] ALTER COLUMN [CompetitionId] uniqueidentifier NOT NULL;
+    ALTER TABLE [CompetitionCriterion] ADD DEFAULT '00000000-0000-0000-0000-000000000000' FOR [CompetitionId];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Clusters] ADD [KeyEnablingTechnologies] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Clusters] ADD [LastImportAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Clusters] ADD [LastImportMode] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Clusters] ADD [LastImportRows] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [CorrectionHash] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE TABLE [EligibilityRule] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [NamePl] nvarchar(500) NOT NULL,
+        [NameEn] nvarchar(500) NOT NULL,
+        [IsPreChecked] bit NOT NULL,
+        [IsCustom] bit NOT NULL,
+        [Order] int NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_EligibilityRule] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EligibilityRule_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Organisations_OwnerUserId] ON [Organisations] ([OwnerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CompetitionCriterion_CompetitionId_Code] ON [CompetitionCriterion] ([CompetitionId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Clusters_OrganisationId] ON [Clusters] ([OrganisationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE INDEX [IX_ClusterMembers_ClusterId_Name] ON [ClusterMembers] ([ClusterId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EligibilityRule_CompetitionId_Code] ON [EligibilityRule] ([CompetitionId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122165923_CompetitionSetupClustersFormalReview'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122165923_CompetitionSetupClustersFormalReview', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

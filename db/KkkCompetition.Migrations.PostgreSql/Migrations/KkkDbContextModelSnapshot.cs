@@ -308,6 +308,9 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CompetitionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CorrectionHash")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -532,9 +535,23 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("FoundedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<List<string>>("KeyEnablingTechnologies")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("KisCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("LastImportAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastImportMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("LastImportRows")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -559,7 +576,8 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("Clusters");
                 });
@@ -609,6 +627,8 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Nip");
+
+                    b.HasIndex("ClusterId", "Name");
 
                     b.HasIndex("ClusterId", "Nip")
                         .IsUnique();
@@ -665,7 +685,8 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Nip");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .IsUnique();
 
                     b.ToTable("Organisations");
                 });
@@ -678,6 +699,13 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AnnouncedSnapshot")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnnouncedSnapshotSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("AppealWindowDays")
                         .HasColumnType("integer");
 
@@ -687,6 +715,9 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Property<decimal>("DivergenceThresholdPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ExpertsPerApplication")
                         .HasColumnType("integer");
@@ -710,6 +741,9 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .HasColumnType("numeric(6,1)");
 
                     b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RulesVersion")
                         .HasColumnType("integer");
 
                     b.Property<string>("Status")
@@ -788,7 +822,7 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<Guid?>("CompetitionId")
+                    b.Property<Guid>("CompetitionId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Guidance")
@@ -838,9 +872,54 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompetitionId");
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
 
                     b.ToTable("CompetitionCriterion");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsCustom")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPreChecked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityRule");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Notifications.Notification", b =>
@@ -1800,7 +1879,17 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
                         .WithMany("Criteria")
                         .HasForeignKey("CompetitionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithMany("EligibilityRules")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1899,6 +1988,8 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("KkkCompetition.Domain.Competitions.Competition", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("EligibilityRules");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

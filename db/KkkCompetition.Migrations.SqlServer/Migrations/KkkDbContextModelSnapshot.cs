@@ -308,6 +308,9 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CompetitionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CorrectionHash")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -533,9 +536,23 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("FoundedOn")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<string>("KeyEnablingTechnologies")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.PrimitiveCollection<string>("KisCodes")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("LastImportAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastImportMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("LastImportRows")
+                        .HasColumnType("int");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -560,7 +577,8 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("Clusters");
                 });
@@ -610,6 +628,8 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Nip");
+
+                    b.HasIndex("ClusterId", "Name");
 
                     b.HasIndex("ClusterId", "Nip")
                         .IsUnique();
@@ -666,7 +686,8 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Nip");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .IsUnique();
 
                     b.ToTable("Organisations");
                 });
@@ -679,6 +700,13 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("AnnouncedSnapshot")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("AnnouncedSnapshotSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("AppealWindowDays")
                         .HasColumnType("int");
 
@@ -688,6 +716,9 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<decimal>("DivergenceThresholdPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("int");
 
                     b.Property<int>("ExpertsPerApplication")
                         .HasColumnType("int");
@@ -711,6 +742,9 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .HasColumnType("decimal(6,1)");
 
                     b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RulesVersion")
                         .HasColumnType("int");
 
                     b.Property<string>("Status")
@@ -789,7 +823,7 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<Guid?>("CompetitionId")
+                    b.Property<Guid>("CompetitionId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Guidance")
@@ -839,9 +873,54 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompetitionId");
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
 
                     b.ToTable("CompetitionCriterion");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsCustom")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsPreChecked")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityRule");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Notifications.Notification", b =>
@@ -1807,7 +1886,17 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
                         .WithMany("Criteria")
                         .HasForeignKey("CompetitionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithMany("EligibilityRules")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1906,6 +1995,8 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
             modelBuilder.Entity("KkkCompetition.Domain.Competitions.Competition", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("EligibilityRules");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

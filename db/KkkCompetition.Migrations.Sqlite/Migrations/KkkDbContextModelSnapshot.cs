@@ -303,6 +303,9 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CompetitionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CorrectionHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -527,9 +530,23 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("FoundedOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("KeyEnablingTechnologies")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("KisCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastImportAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastImportMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastImportRows")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -554,7 +571,8 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("Clusters");
                 });
@@ -604,6 +622,8 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Nip");
+
+                    b.HasIndex("ClusterId", "Name");
 
                     b.HasIndex("ClusterId", "Nip")
                         .IsUnique();
@@ -660,7 +680,8 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Nip");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .IsUnique();
 
                     b.ToTable("Organisations");
                 });
@@ -673,6 +694,13 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Property<long?>("AnnouncedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AnnouncedSnapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncedSnapshotSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AppealWindowDays")
                         .HasColumnType("INTEGER");
 
@@ -682,6 +710,9 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Property<decimal>("DivergenceThresholdPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ExpertsPerApplication")
                         .HasColumnType("INTEGER");
@@ -705,6 +736,9 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RulesVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
@@ -783,7 +817,7 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("CompetitionId")
+                    b.Property<Guid>("CompetitionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Guidance")
@@ -833,9 +867,54 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompetitionId");
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
 
                     b.ToTable("CompetitionCriterion");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCustom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPreChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamePl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("EligibilityRule");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Notifications.Notification", b =>
@@ -1789,7 +1868,17 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
                         .WithMany("Criteria")
                         .HasForeignKey("CompetitionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Competitions.EligibilityRule", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithMany("EligibilityRules")
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1888,6 +1977,8 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
             modelBuilder.Entity("KkkCompetition.Domain.Competitions.Competition", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("EligibilityRules");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

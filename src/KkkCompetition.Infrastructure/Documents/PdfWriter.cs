@@ -25,7 +25,6 @@ public sealed partial class PdfWriter : IDisposable
     // PDFsharp 6.5 is licensed AGPL-3.0-only and refuses to write until a licence is loaded. Which licence the product
     // uses (AGPL, a commercial key, or another library) is a decision for the project; until it is made, the AGPL one,
     // so that receipts and copies can be written at all.
-    static PdfWriter() => PdfSharp.PdfSharpLicense.SetAgplLicense();
 
     public PdfWriter(string title)
     {
