@@ -12,7 +12,7 @@ namespace KkkCompetition.Application.FormalReview;
 
 /// <summary>The correction request of an application as its owner reads it (officials may read it too); none is "not found".</summary>
 [AllowedRoles(Roles.Applicant, Roles.Official)]
-public sealed record GetCorrectionRequest(Guid ApplicationId) : IQuery<CorrectionRequestView>;
+public sealed record GetCorrectionRequest(Guid ApplicationId) : IQuery<CorrectionRequestView>, IApplicationRequest;
 
 public sealed record CorrectionRequestView(
     Guid ApplicationId,
@@ -29,7 +29,7 @@ public sealed record CorrectionRequestView(
 /// is deemed, this is its delivery and the deadline runs from today. Audited; later calls change nothing.
 /// </summary>
 [AllowedRoles(Roles.Applicant)]
-public sealed record OpenCorrectionRequest(Guid ApplicationId) : ICommand<CorrectionOpened>;
+public sealed record OpenCorrectionRequest(Guid ApplicationId) : ICommand<CorrectionOpened>, IApplicationRequest;
 
 public sealed record CorrectionOpened(bool DeliveryRecorded, DateTimeOffset DeadlineAt, DateOnly LastDay);
 
@@ -38,7 +38,7 @@ public sealed record CorrectionOpened(bool DeliveryRecorded, DateTimeOffset Dead
 /// sections: freezes a new snapshot of kind <see cref="SnapshotKind.Correction"/>. <see cref="Version"/> is the application's.
 /// </summary>
 [AllowedRoles(Roles.Applicant)]
-public sealed record AnswerCorrection(Guid ApplicationId, string Answer, int Version) : ICommand<CorrectionAnswered>;
+public sealed record AnswerCorrection(Guid ApplicationId, string Answer, int Version) : ICommand<CorrectionAnswered>, IApplicationRequest;
 
 public sealed record CorrectionAnswered(int Version, string SnapshotSha256);
 
@@ -80,7 +80,7 @@ public sealed class OpenCorrectionRequestHandler(IAppDbContext db, TimeProvider 
 {
     public async ValueTask<CorrectionOpened> Handle(OpenCorrectionRequest command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         var correction = application.Correction ?? throw new NotFoundException("CorrectionRequest", command.ApplicationId);
         var recorded = application.MarkCorrectionDelivered(clock.GetUtcNow());
         return new CorrectionOpened(recorded, correction.DeadlineAt, FormalReviewRules.LastDay(correction.DeadlineAt));
@@ -91,7 +91,7 @@ public sealed class AnswerCorrectionHandler(IAppDbContext db, TimeProvider clock
 {
     public async ValueTask<CorrectionAnswered> Handle(AnswerCorrection command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         db.ExpectVersion(application, command.Version);
         var now = clock.GetUtcNow();
 

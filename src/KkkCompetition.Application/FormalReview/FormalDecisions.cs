@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Applications;
 using FluentValidation;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
@@ -40,7 +41,7 @@ public sealed class AcceptFormallyHandler(IAppDbContext db, IOutbox outbox, Time
 {
     public async ValueTask<int> Handle(AcceptFormally command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         db.ExpectVersion(application, command.Version);
         var competition = await FormalReviewData.LoadCompetitionAsync(db, application.CompetitionId, cancellationToken);
         application.AcceptFormally(FormalReviewRules.EligibilityRulesOf(competition).Select(r => r.Code), command.Reasons, clock.GetUtcNow());
@@ -54,7 +55,7 @@ public sealed class RejectFormallyHandler(IAppDbContext db, IOutbox outbox, Time
 {
     public async ValueTask<int> Handle(RejectFormally command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         db.ExpectVersion(application, command.Version);
         var competition = await FormalReviewData.LoadCompetitionAsync(db, application.CompetitionId, cancellationToken);
         application.RejectFormally(command.Reasons, clock.GetUtcNow());

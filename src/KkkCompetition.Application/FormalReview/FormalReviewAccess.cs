@@ -1,4 +1,5 @@
 using System.Globalization;
+using KkkCompetition.Application.Applications;
 using KkkCompetition.Application.Applications.Exports;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
@@ -12,47 +13,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KkkCompetition.Application.FormalReview;
 
-/// <summary>
-/// The resource check of the requests an applicant may send about one application: only its owner, anyone else gets
-/// "not found". Officials, who may send some of them too, see every application.
-/// </summary>
-internal sealed class ApplicationOwnerAuthorizer(IAppDbContext db)
-    : IResourceAuthorizer<GetCorrectionRequest>,
-      IResourceAuthorizer<OpenCorrectionRequest>,
-      IResourceAuthorizer<AnswerCorrection>,
-      IResourceAuthorizer<GetFormalOutcome>,
-      IResourceAuthorizer<GetApplicationPdf>
-{
-    public ValueTask<bool> IsAllowedAsync(GetCorrectionRequest request, ICurrentUser user, CancellationToken cancellationToken) => IsAllowedAsync(request.ApplicationId, user, cancellationToken);
+// The applicant's requests about one application use the application authorizers: the owner only for changes,
+// the owner or an official for reading (Applications/ApplicationAccess.cs).
+public sealed class GetCorrectionRequestAuthorizer(IAppDbContext db) : ApplicationReaderAuthorizer<GetCorrectionRequest>(db);
 
-    public ValueTask<bool> IsAllowedAsync(OpenCorrectionRequest request, ICurrentUser user, CancellationToken cancellationToken) => IsAllowedAsync(request.ApplicationId, user, cancellationToken);
+public sealed class OpenCorrectionRequestAuthorizer(IAppDbContext db) : ApplicationOwnerAuthorizer<OpenCorrectionRequest>(db);
 
-    public ValueTask<bool> IsAllowedAsync(AnswerCorrection request, ICurrentUser user, CancellationToken cancellationToken) => IsAllowedAsync(request.ApplicationId, user, cancellationToken);
+public sealed class AnswerCorrectionAuthorizer(IAppDbContext db) : ApplicationOwnerAuthorizer<AnswerCorrection>(db);
 
-    public ValueTask<bool> IsAllowedAsync(GetFormalOutcome request, ICurrentUser user, CancellationToken cancellationToken) => IsAllowedAsync(request.ApplicationId, user, cancellationToken);
+public sealed class GetFormalOutcomeAuthorizer(IAppDbContext db) : ApplicationReaderAuthorizer<GetFormalOutcome>(db);
 
-    public ValueTask<bool> IsAllowedAsync(GetApplicationPdf request, ICurrentUser user, CancellationToken cancellationToken) => IsAllowedAsync(request.ApplicationId, user, cancellationToken);
-
-    private async ValueTask<bool> IsAllowedAsync(Guid applicationId, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        if (user.IsInRole(Roles.Official))
-        {
-            return true;
-        }
-
-        return user.UserId is { } userId
-            && await db.Applications.AsNoTracking().AnyAsync(a => a.Id == applicationId && a.OwnerUserId == userId, cancellationToken);
-    }
-}
+public sealed class GetApplicationPdfAuthorizer(IAppDbContext db) : ApplicationReaderAuthorizer<GetApplicationPdf>(db);
 
 /// <summary>Loading and notifying, shared by the formal-review use cases.</summary>
 internal static class FormalReviewData
 {
-    /// <summary>The application with its sections, checks and correction, tracked; split so its collections do not multiply rows.</summary>
-    public static async Task<KkkApplication> LoadApplicationAsync(IAppDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
-        await db.Applications.AsSplitQuery().SingleOrDefaultAsync(a => a.Id == applicationId, cancellationToken)
-        ?? throw new NotFoundException("Application", applicationId);
-
     public static async Task<Competition> LoadCompetitionAsync(IAppDbContext db, Guid competitionId, CancellationToken cancellationToken) =>
         await db.Competitions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
         ?? throw new NotFoundException("Competition", competitionId);

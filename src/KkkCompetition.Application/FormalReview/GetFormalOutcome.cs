@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Applications;
 using FluentValidation;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
@@ -14,7 +15,7 @@ namespace KkkCompetition.Application.FormalReview;
 /// a pending correction request with its deadline, and — once decided — the finding on each rule.
 /// </summary>
 [AllowedRoles(Roles.Applicant, Roles.Official)]
-public sealed record GetFormalOutcome(Guid ApplicationId) : IQuery<FormalOutcomeView>;
+public sealed record GetFormalOutcome(Guid ApplicationId) : IQuery<FormalOutcomeView>, IApplicationRequest;
 
 public sealed record FormalOutcomeView(
     Guid ApplicationId,

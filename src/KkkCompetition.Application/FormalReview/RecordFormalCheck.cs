@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Applications;
 using FluentValidation;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
@@ -33,7 +34,7 @@ public sealed class RecordFormalCheckHandler(IAppDbContext db, ICurrentUser user
 {
     public async ValueTask<int> Handle(RecordFormalCheck command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         db.ExpectVersion(application, command.Version);
         var competition = await FormalReviewData.LoadCompetitionAsync(db, application.CompetitionId, cancellationToken);
         if (FormalReviewRules.EligibilityRulesOf(competition).All(r => r.Code != command.RuleCode))

@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Applications;
 using FluentValidation;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
@@ -42,7 +43,7 @@ public sealed class RequestCorrectionHandler(IAppDbContext db, IOutbox outbox, T
 {
     public async ValueTask<CorrectionRequested> Handle(RequestCorrection command, CancellationToken cancellationToken)
     {
-        var application = await FormalReviewData.LoadApplicationAsync(db, command.ApplicationId, cancellationToken);
+        var application = await ApplicationAccess.LoadAsync(db, command.ApplicationId, cancellationToken);
         db.ExpectVersion(application, command.Version);
         var competition = await FormalReviewData.LoadCompetitionAsync(db, application.CompetitionId, cancellationToken);
         var correction = application.RequestCorrection(

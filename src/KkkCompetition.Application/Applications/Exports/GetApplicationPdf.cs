@@ -14,7 +14,7 @@ namespace KkkCompetition.Application.Applications.Exports;
 /// will read it (officials, and the owner; anyone else gets "not found"). A draft has no copy: 409.
 /// </summary>
 [AllowedRoles(Roles.Official, Roles.Applicant)]
-public sealed record GetApplicationPdf(Guid ApplicationId) : IQuery<ExportedFile>;
+public sealed record GetApplicationPdf(Guid ApplicationId) : IQuery<ExportedFile>, IApplicationRequest;
 
 public sealed class GetApplicationPdfValidator : AbstractValidator<GetApplicationPdf>
 {
