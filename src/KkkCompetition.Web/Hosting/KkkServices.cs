@@ -84,7 +84,13 @@ public static class KkkServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
-        services.AddMudServices();
+        // Messages appear and leave without a fade: mid-fade their text is blended into the page and fails the contrast
+        // check (axe color-contrast), and a fade is motion some users ask to be spared.
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.ShowTransitionDuration = 0;
+            config.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
         services.AddScoped<UiSender>();
         services.AddScoped<NotificationBellState>();
         services.AddScoped<CircuitClient>();
