@@ -29,6 +29,7 @@ public static class DependencyInjection
             ?? Common.Security.FixedUser.Anonymous);
         services.AddScoped<Notifications.Outbox.IOutbox, Notifications.Outbox.OutboxWriter>();
         services.AddOptions<Notifications.Outbox.NotificationOptions>();
+        services.AddScoped<Notifications.Reminders.IReminderSource, FormalReview.CorrectionRequestReminderSource>();
         services.Scan();
         return services;
     }

@@ -34,6 +34,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<Cluster> Clusters => Set<Cluster>();
     public DbSet<ClusterMember> ClusterMembers => Set<ClusterMember>();
     public DbSet<KkkApplication> Applications => Set<KkkApplication>();
+    public DbSet<ApplicationSnapshot> ApplicationSnapshots => Set<ApplicationSnapshot>();
+    public DbSet<FormalCheck> FormalChecks => Set<FormalCheck>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+    public DbSet<SubmissionCounter> SubmissionCounters => Set<SubmissionCounter>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -57,6 +57,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
 
         var competitionId = await EnsureCompetitionAsync(cancellationToken);
         await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
+        await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
         return created;
     }
 

@@ -18,6 +18,9 @@ public static class ApiV1
         api.MapReminderRuleEndpoints();
         api.MapTemplateEndpoints();
         api.MapClusterEndpoints();
+        api.MapApplicationEndpoints();
+        app.MapApplicationFiles();
+        api.MapFormalReviewEndpoints();
         return app;
     }
 }

@@ -131,7 +131,7 @@ public abstract class ReminderScanTests(DatabaseFixture database) : Notification
         Assert.Equal([-3, -1], rules.Single(r => r.Key == ReminderCatalogue.CorrectionRequest).Offsets.Select(o => o.Relative));
         Assert.Equal([-90, -30], rules.Single(r => r.Key == ReminderCatalogue.KkkStatusExpiring).Offsets.Select(o => o.Relative));
         Assert.Equal([-60], rules.Single(r => r.Key == ReminderCatalogue.PhaseEnd).Offsets.Select(o => o.Relative));
-        Assert.Equal(10, await Read(db => db.NotificationTemplates.CountAsync(Ct)));
+        Assert.Equal(NotificationTemplateCatalogue.Definitions.Count * 2, await Read(db => db.NotificationTemplates.CountAsync(Ct)));
     }
 }
 

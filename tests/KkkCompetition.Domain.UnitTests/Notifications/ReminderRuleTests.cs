@@ -114,7 +114,8 @@ public sealed class NotificationTemplateTests
     public void The_default_templates_are_valid_in_both_languages()
     {
         var templates = NotificationTemplateCatalogue.DefaultTemplates().ToList();
-        Assert.Equal(ReminderCatalogue.Keys.Count * 2, templates.Count);
+        Assert.Equal(NotificationTemplateCatalogue.Definitions.Count * 2, templates.Count);
+        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.Keys).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
 }

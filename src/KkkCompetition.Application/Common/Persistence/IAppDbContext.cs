@@ -26,6 +26,10 @@ public interface IAppDbContext
     DbSet<Cluster> Clusters { get; }
     DbSet<ClusterMember> ClusterMembers { get; }
     DbSet<KkkApplication> Applications { get; }
+    DbSet<ApplicationSnapshot> ApplicationSnapshots { get; }
+    DbSet<FormalCheck> FormalChecks { get; }
+    DbSet<CorrectionRequest> CorrectionRequests { get; }
+    DbSet<SubmissionCounter> SubmissionCounters { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }

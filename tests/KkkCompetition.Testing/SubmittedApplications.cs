@@ -1,0 +1,157 @@
+using System.Globalization;
+using KkkCompetition.Application.Applications;
+using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Application.Competitions;
+using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Clusters;
+using KkkCompetition.Domain.Common;
+using KkkCompetition.Domain.Identifiers;
+using KkkCompetition.Infrastructure.Identity;
+using KkkCompetition.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KkkCompetition.Testing;
+
+/// <summary>A submitted application made by <see cref="SubmittedApplications"/>, with its owner as a caller.</summary>
+public sealed record SubmittedApplication(Guid Id, Guid CompetitionId, string Number, string ClusterName, FixedUser Owner, string OwnerEmail);
+
+/// <summary>What to vary in a submitted application; the defaults meet every eligibility rule.</summary>
+public sealed record ApplicationShape
+{
+    public int Members { get; init; } = 60;
+    public DateOnly FoundedOn { get; init; } = new(2018, 3, 1);
+    public string? Regon { get; init; }
+    public string OwnerLanguage { get; init; } = "pl";
+
+    /// <summary>An existing user to own the application (one that signs in over HTTP); otherwise a new one is made.</summary>
+    public Guid? OwnerUserId { get; init; }
+}
+
+/// <summary>
+/// Submitted applications built the domain's way, for the formal review's tests and benchmark: an announced competition
+/// (created and announced through the use cases), then per application an owner (a user of the identity store, so notices
+/// reach them), <c>Organisation.Register</c>, <c>Cluster.Found</c> with its members, <c>KkkApplication.StartDraft</c>, every
+/// section filled, and <c>Submit</c> with a snapshot from <see cref="ApplicationSnapshots.TakeAsync"/>.
+/// </summary>
+public sealed class SubmittedApplications(IServiceProvider services, TimeProvider clock)
+{
+    private static int _nextNip = 100_000;
+
+    /// <summary>An announced competition open from a day before the clock's now to 30 days after; its id.</summary>
+    public async Task<Guid> CompetitionAsync(string name = "Konkurs o status KKK — nabór testowy", int? year = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var created = await services.SendAsAsync(TestUsers.Official, new CreateCompetition(
+            name,
+            year ?? now.Year,
+            now.AddDays(-2),
+            now.AddDays(-1),
+            now.AddDays(30),
+            now.AddDays(60),
+            now.AddDays(120),
+            now.AddDays(130),
+            now.AddDays(150)), cancellationToken);
+        await services.SendAsAsync(TestUsers.Official, new AnnounceCompetition(created.Id, created.Version), cancellationToken);
+        return created.Id;
+    }
+
+    /// <summary>One submitted application of a new cluster with a new owner, numbered next in the competition.</summary>
+    public async Task<SubmittedApplication> SubmitAsync(Guid competitionId, string clusterName, ApplicationShape? shape = null, CancellationToken cancellationToken = default) =>
+        (await SubmitManyAsync(competitionId, [clusterName], shape, cancellationToken))[0];
+
+    /// <summary>Several at once (one save per application), in the order of <paramref name="clusterNames"/>.</summary>
+    public async Task<IReadOnlyList<SubmittedApplication>> SubmitManyAsync(Guid competitionId, IReadOnlyList<string> clusterNames, ApplicationShape? shape = null, CancellationToken cancellationToken = default)
+    {
+        shape ??= new ApplicationShape();
+        var result = new List<SubmittedApplication>(clusterNames.Count);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+        var competition = await db.Competitions.SingleAsync(c => c.Id == competitionId, cancellationToken);
+        var sequence = await db.Applications.CountAsync(a => a.CompetitionId == competitionId && a.Number != null, cancellationToken);
+        foreach (var clusterName in clusterNames)
+        {
+            var now = clock.GetUtcNow();
+            var ownerId = shape.OwnerUserId ?? Guid.CreateVersion7();
+            var email = shape.OwnerUserId is null
+                ? $"owner-{ownerId:N}@klaster.example.pl"
+                : await db.Users.Where(u => u.Id == ownerId).Select(u => u.Email!).SingleAsync(cancellationToken);
+            if (shape.OwnerUserId is null)
+            {
+                AddOwner(db, ownerId, email, clusterName, shape.OwnerLanguage);
+            }
+
+            var organisation = Organisation.Register(ownerId, $"Stowarzyszenie {clusterName}", NextNip(), shape.Regon, null, "stowarzyszenie", "ul. Klastrowa 1, 00-001 Warszawa", "14");
+            var cluster = Cluster.Found(organisation.Id, clusterName, shape.FoundedOn, "14", ["KIS1"], null);
+            for (var m = 0; m < shape.Members; m++)
+            {
+                var type = m % 5 == 4 ? MemberType.ResearchOrUniversity : MemberType.Enterprise;
+                cluster.AddMember($"Członek {m + 1} — {clusterName}", NextNip(), type, type == MemberType.Enterprise ? EnterpriseSize.Small : null, "14", new DateOnly(2019, 1, 1), 10 + m);
+            }
+
+            db.Organisations.Add(organisation);
+            db.Clusters.Add(cluster);
+            var application = KkkApplication.StartDraft(competition, cluster.Id, ownerId, now);
+            Fill(application, competition.Criteria.Select(c => c.AreaCode).Distinct(), KkkApplication.IndicatorYears(competition.Year), now);
+            db.Applications.Add(application);
+
+            // The snapshot reads the members from the database.
+            await db.SaveChangesAsync(cancellationToken);
+            sequence++;
+            var number = KkkApplication.FormatNumber(competition.Year, competition.Round, sequence);
+            var snapshot = await ApplicationSnapshots.TakeAsync(db, application, SnapshotKind.Submission, number, now, cancellationToken);
+            application.Submit(competition, sequence, snapshot.Sha256, now);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            competition = await db.Competitions.SingleAsync(c => c.Id == competitionId, cancellationToken);
+            result.Add(new SubmittedApplication(application.Id, competitionId, number, clusterName, new FixedUser(ownerId, email, [Roles.Applicant], "192.0.2.20", $"owner-{ownerId:N}"), email));
+        }
+
+        return result;
+    }
+
+    private static void AddOwner(KkkDbContext db, Guid ownerId, string email, string clusterName, string language) =>
+        db.Users.Add(new AppUser
+        {
+            Id = ownerId,
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            DisplayName = $"Koordynator {clusterName}",
+            PreferredLanguage = language,
+        });
+
+    private static void Fill(KkkApplication application, IEnumerable<string> areas, IEnumerable<int> years, DateTimeOffset now)
+    {
+        foreach (var year in years)
+        {
+            application.SaveIndicators(year, new IndicatorValues(250, 12_500_000m, 800_000m, 2, 5, 3, 4, 2_000_000m, 2, 40, 18.5m), now);
+        }
+
+        foreach (var area in areas)
+        {
+            application.SaveNarrative(area, $"Opis obszaru {area}: działania klastra, wyniki i plany.", now);
+        }
+
+        foreach (var kind in ApplicationAttachment.MandatoryKinds)
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{application.Id}:{kind}")));
+            application.AddAttachment(kind, $"{kind}.pdf", "application/pdf", 120_000, hash, now);
+        }
+    }
+
+    /// <summary>A NIP never given before in this process: prefixes whose check digit would be 10 are skipped, not bumped.</summary>
+    private static string NextNip()
+    {
+        while (true)
+        {
+            var prefix = (700_000_000 + Interlocked.Increment(ref _nextNip)).ToString(CultureInfo.InvariantCulture);
+            var nip = PolishIdentifiers.CompleteNip(prefix);
+            if (nip.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return nip;
+            }
+        }
+    }
+}
