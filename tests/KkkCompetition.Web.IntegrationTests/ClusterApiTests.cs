@@ -77,9 +77,9 @@ public sealed class ClusterApiTests(KkkWebFactory factory) : IClassFixture<KkkWe
     }
 
     [Fact]
-    public async Task A_wrong_regon_digit_is_400_naming_the_field_and_the_organisation_is_not_registered()
+    public async Task A_wrong_regon_digit_is_400_naming_the_field_in_the_callers_language_and_the_organisation_is_not_registered()
     {
-        var client = await ClientAsync(Roles.Applicant);
+        var client = await ClientAsync(Roles.Applicant, language: "pl");
 
         var response = await client.PostAsJsonAsync("/api/v1/organisations/mine", new
         {
@@ -94,7 +94,7 @@ public sealed class ClusterApiTests(KkkWebFactory factory) : IClassFixture<KkkWe
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await JsonAsync(response)).GetProperty("errors");
         Assert.Equal(["regon"], errors.EnumerateObject().Select(e => e.Name));
-        Assert.Contains("REGON", errors.GetProperty("regon")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("REGON jest niepoprawny", errors.GetProperty("regon")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/organisations/mine", Ct)).StatusCode);
     }
 

@@ -41,6 +41,21 @@ public sealed class AuditTrail(ICurrentUser user, TimeProvider clock) : IAuditTr
 
     internal async Task AppendAsync(KkkDbContext db, CancellationToken cancellationToken)
     {
+        // The caller has just detected the changes; another scan (10,000 rows after a member import) would find nothing new.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await AppendDetectedAsync(db, cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task AppendDetectedAsync(KkkDbContext db, CancellationToken cancellationToken)
+    {
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
             .ToList();

@@ -41,8 +41,7 @@ public abstract class ClusterFormBase : KkkComponentBase
             foreach (var failure in validation.Errors)
             {
                 var key = failure.PropertyName.Split('[')[0];
-                var localized = string.IsNullOrEmpty(failure.ErrorCode) ? null : T[$"Clusters.Error.{failure.ErrorCode}"];
-                var message = localized is { ResourceNotFound: false } ? localized.Value : failure.ErrorMessage;
+                var message = Api.ProblemDetailsExceptionHandler.Message(failure, T);
                 FieldErrors[key] = FieldErrors.TryGetValue(key, out var earlier) ? $"{earlier} {message}" : message;
             }
 
