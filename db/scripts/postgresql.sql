@@ -882,3 +882,273 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    DROP INDEX "IX_Applications_Status";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "FormalDecisionAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "FormalDecisionReasons" character varying(4000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "Number" character varying(30);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "SubmissionHash" character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "SubmittedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "UpdatedAt" timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "WithdrawalReason" character varying(4000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    ALTER TABLE "Applications" ADD "WithdrawnAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "ApplicationAttachments" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "Kind" character varying(30) NOT NULL,
+        "FileName" character varying(255) NOT NULL,
+        "ContentType" character varying(100) NOT NULL,
+        "SizeBytes" bigint NOT NULL,
+        "Sha256" character varying(64) NOT NULL,
+        "UploadedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ApplicationAttachments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ApplicationAttachments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "ApplicationIndicators" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "Values_Employment" integer,
+        "Values_ExportSharePercent" numeric(5,2),
+        "Values_InternationalAgreements" integer,
+        "Values_InternshipsAndTrainings" integer,
+        "Values_JointProjects" integer,
+        "Values_JointProjectsValue" numeric(18,2),
+        "Values_Patents" integer,
+        "Values_ProcessInnovations" integer,
+        "Values_ProductInnovations" integer,
+        "Values_RdSpending" numeric(18,2),
+        "Values_Revenue" numeric(18,2),
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ApplicationIndicators" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ApplicationIndicators_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "ApplicationNarratives" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "AreaCode" character varying(10) NOT NULL,
+        "Text" character varying(20000) NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ApplicationNarratives" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ApplicationNarratives_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "ApplicationSnapshots" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "Kind" character varying(20) NOT NULL,
+        "Json" text NOT NULL,
+        "Sha256" character varying(64) NOT NULL,
+        "TakenAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ApplicationSnapshots" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ApplicationSnapshots_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "CorrectionRequests" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "SentAt" timestamp with time zone NOT NULL,
+        "WindowDays" integer NOT NULL,
+        "DeliveredAt" timestamp with time zone,
+        "DeadlineAt" timestamp with time zone NOT NULL,
+        "AnsweredAt" timestamp with time zone,
+        "Answer" character varying(10000),
+        "Version" integer NOT NULL,
+        "Items" jsonb NOT NULL,
+        CONSTRAINT "PK_CorrectionRequests" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CorrectionRequests_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "FormalChecks" (
+        "Id" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "RuleCode" character varying(50) NOT NULL,
+        "Outcome" character varying(10) NOT NULL,
+        "Comment" character varying(4000),
+        "DecidedBy" uuid NOT NULL,
+        "DecidedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_FormalChecks" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_FormalChecks_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE TABLE "SubmissionCounters" (
+        "CompetitionId" uuid NOT NULL,
+        "LastNumber" integer NOT NULL,
+        CONSTRAINT "PK_SubmissionCounters" PRIMARY KEY ("CompetitionId"),
+        CONSTRAINT "FK_SubmissionCounters_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE INDEX "IX_Applications_CompetitionId_Status" ON "Applications" ("CompetitionId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE UNIQUE INDEX "IX_Applications_Number" ON "Applications" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE INDEX "IX_ApplicationAttachments_ApplicationId" ON "ApplicationAttachments" ("ApplicationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE INDEX "IX_ApplicationAttachments_Sha256" ON "ApplicationAttachments" ("Sha256");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE UNIQUE INDEX "IX_ApplicationIndicators_ApplicationId_Year" ON "ApplicationIndicators" ("ApplicationId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE UNIQUE INDEX "IX_ApplicationNarratives_ApplicationId_AreaCode" ON "ApplicationNarratives" ("ApplicationId", "AreaCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE INDEX "IX_ApplicationSnapshots_ApplicationId_TakenAt" ON "ApplicationSnapshots" ("ApplicationId", "TakenAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE UNIQUE INDEX "IX_CorrectionRequests_ApplicationId" ON "CorrectionRequests" ("ApplicationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE INDEX "IX_CorrectionRequests_DeadlineAt" ON "CorrectionRequests" ("DeadlineAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    CREATE UNIQUE INDEX "IX_FormalChecks_ApplicationId_RuleCode" ON "FormalChecks" ("ApplicationId", "RuleCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122154228_Applications') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122154228_Applications', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

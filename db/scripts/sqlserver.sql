@@ -966,3 +966,301 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    DROP INDEX [IX_Applications_Status] ON [Applications];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [FormalDecisionAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [FormalDecisionReasons] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [Number] nvarchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [SubmissionHash] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [SubmittedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [UpdatedAt] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [WithdrawalReason] nvarchar(4000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [WithdrawnAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [ApplicationAttachments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApplicationAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationAttachments_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [ApplicationIndicators] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [Values_Employment] int NULL,
+        [Values_ExportSharePercent] decimal(5,2) NULL,
+        [Values_InternationalAgreements] int NULL,
+        [Values_InternshipsAndTrainings] int NULL,
+        [Values_JointProjects] int NULL,
+        [Values_JointProjectsValue] decimal(18,2) NULL,
+        [Values_Patents] int NULL,
+        [Values_ProcessInnovations] int NULL,
+        [Values_ProductInnovations] int NULL,
+        [Values_RdSpending] decimal(18,2) NULL,
+        [Values_Revenue] decimal(18,2) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApplicationIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationIndicators_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [ApplicationNarratives] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [AreaCode] nvarchar(10) NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApplicationNarratives] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationNarratives_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [ApplicationSnapshots] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [TakenAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApplicationSnapshots] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationSnapshots_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [CorrectionRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        [WindowDays] int NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        [DeadlineAt] datetimeoffset NOT NULL,
+        [AnsweredAt] datetimeoffset NULL,
+        [Answer] nvarchar(max) NULL,
+        [Version] int NOT NULL,
+        [Items] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CorrectionRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CorrectionRequests_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [FormalChecks] (
+        [Id] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [RuleCode] nvarchar(50) NOT NULL,
+        [Outcome] nvarchar(10) NOT NULL,
+        [Comment] nvarchar(4000) NULL,
+        [DecidedBy] uniqueidentifier NOT NULL,
+        [DecidedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_FormalChecks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_FormalChecks_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE TABLE [SubmissionCounters] (
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [LastNumber] int NOT NULL,
+        CONSTRAINT [PK_SubmissionCounters] PRIMARY KEY ([CompetitionId]),
+        CONSTRAINT [FK_SubmissionCounters_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE INDEX [IX_Applications_CompetitionId_Status] ON [Applications] ([CompetitionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Applications_Number] ON [Applications] ([Number]) WHERE [Number] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationAttachments_ApplicationId] ON [ApplicationAttachments] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationAttachments_Sha256] ON [ApplicationAttachments] ([Sha256]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationIndicators_ApplicationId_Year] ON [ApplicationIndicators] ([ApplicationId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationNarratives_ApplicationId_AreaCode] ON [ApplicationNarratives] ([ApplicationId], [AreaCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationSnapshots_ApplicationId_TakenAt] ON [ApplicationSnapshots] ([ApplicationId], [TakenAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CorrectionRequests_ApplicationId] ON [CorrectionRequests] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE INDEX [IX_CorrectionRequests_DeadlineAt] ON [CorrectionRequests] ([DeadlineAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_FormalChecks_ApplicationId_RuleCode] ON [FormalChecks] ([ApplicationId], [RuleCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122154213_Applications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122154213_Applications', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using KkkCompetition.Application.Common.Persistence;
+using KkkCompetition.Infrastructure.Files;
 using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Application.Notifications.Outbox;
 using KkkCompetition.Infrastructure.Jobs;
@@ -58,6 +59,10 @@ public static class DependencyInjection
         services.AddTransient<AuditChainVerificationJob>();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<ReminderScanJob>();
+        services.AddTransient<CompetitionTimelineJob>();
+        services.AddSingleton<Application.Clusters.IMemberFileReader, Clusters.MemberFileReader>();
+        services.AddSingleton<Application.Clusters.IMemberFileWriter, Clusters.MemberFileWriter>();
+        services.AddApplicationFiles(configuration, dataFolder);
         services.AddTransient<OverdueCorrectionsJob>();
         services.AddSingleton<Application.Applications.Exports.IApplicationListWriter, Exports.ApplicationListWriter>();
         services.AddSingleton<Application.Applications.Exports.IApplicationPdfWriter, Documents.ApplicationPdf>();

@@ -35,8 +35,9 @@ internal static class DomainTestData
             })
             .ToList();
 
+    /// <summary>A draft with <paramref name="criteria"/> criteria of 10 points each (area "A") and a threshold of 20 points.</summary>
     public static Competition Draft(int criteria = 3) =>
-        Competition.CreateFromTemplate("Konkurs 2027/1", 2027, 1, Timeline(), 100m, Template(criteria));
+        Competition.CreateFromTemplate("Konkurs 2027/1", 2027, 1, Timeline(), 20m, Template(criteria));
 
     public static Competition InStatus(CompetitionStatus status)
     {

@@ -12,6 +12,9 @@ public sealed class FixedReminderSource(string ruleKey) : IReminderSource
     /// <summary>How many times the engine asked, and for which windows.</summary>
     public List<(DateTimeOffset From, DateTimeOffset Before)> Asked { get; } = [];
 
+    /// <summary>Awaited before each answer, to hold a scan in the middle of its transaction.</summary>
+    public Func<Task>? BeforeAnswer { get; set; }
+
     public void Add(ReminderSubject subject)
     {
         lock (_subjects)
@@ -20,12 +23,17 @@ public sealed class FixedReminderSource(string ruleKey) : IReminderSource
         }
     }
 
-    public Task<IReadOnlyList<ReminderSubject>> GetSubjectsDueAsync(DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReminderSubject>> GetSubjectsDueAsync(DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
+        if (BeforeAnswer is { } hold)
+        {
+            await hold();
+        }
+
         lock (_subjects)
         {
             Asked.Add((dueFrom, dueBefore));
-            return Task.FromResult<IReadOnlyList<ReminderSubject>>(_subjects.Where(s => s.DueAt >= dueFrom && s.DueAt < dueBefore).ToList());
+            return _subjects.Where(s => s.DueAt >= dueFrom && s.DueAt < dueBefore).ToList();
         }
     }
 }

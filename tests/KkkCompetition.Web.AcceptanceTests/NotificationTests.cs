@@ -17,6 +17,9 @@ public sealed class NotificationTests(UiFixture ui)
         await Ui.SignInAsync(page, Roles.Expert, "/notifications");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Powiadomienia");
         var bell = page.Locator("[data-testid=bell]");
+
+        // The bell loads its count after the page renders: wait for the two new ones before reading it.
+        await Assertions.Expect(bell).Not.ToHaveAttributeAsync("data-count", new System.Text.RegularExpressions.Regex("^[01]?$"));
         var before = int.Parse(await bell.GetAttributeAsync("data-count") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(before >= 2, $"The bell should count the two new notifications, shows {before}.");
         await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", $"Powiadomienia: {before} nieprzeczytane");

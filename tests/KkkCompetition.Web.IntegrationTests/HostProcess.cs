@@ -44,6 +44,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for the process to end by itself; returns its exit code and what it wrote to standard error.</summary>
+    /// <summary>How long a fresh process may take to start: generous, since the build machines run two test projects at once.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
     public async Task<(int ExitCode, string Stderr)> WaitForExitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

@@ -77,6 +77,31 @@ public sealed class NotificationApiTests(KkkWebFactory factory) : IClassFixture<
         Assert.StartsWith("Przypomnienie: Termin raportu KPI", (await JsonAsync(preview)).GetProperty("subject").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pl", "To samo przesunięcie występuje dwa razy.")]
+    [InlineData("en", "An offset appears twice.")]
+    public async Task A_repeated_offset_is_refused_in_the_callers_language(string language, string message)
+    {
+        var admin = await ClientAsync(Roles.Administrator);
+        admin.DefaultRequestHeaders.AcceptLanguage.Clear();
+        admin.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var rules = await JsonAsync(await admin.GetAsync("/api/v1/reminder-rules", Ct));
+        var rule = rules.EnumerateArray().Single(r => r.GetProperty("key").GetString() == "reminder.phase_end");
+
+        var response = await admin.PutAsJsonAsync("/api/v1/reminder-rules/reminder.phase_end", new
+        {
+            offsets = new[] { new { days = 3, when = "Before" }, new { days = 3, when = "Before" } },
+            enabled = true,
+            mandatory = false,
+            escalateAfterDeadline = false,
+            version = rule.GetProperty("version").GetInt32(),
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var offsets = (await JsonAsync(response)).GetProperty("errors").GetProperty("offsets");
+        Assert.Contains(message, offsets.EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Fact]
     public async Task A_user_reads_their_own_inbox_and_may_not_see_the_outbox()
     {

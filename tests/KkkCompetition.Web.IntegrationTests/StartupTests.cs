@@ -21,7 +21,7 @@ public sealed class StartupTests(PostgresCluster postgres)
             ["KKK__Database__Provider"] = provider,
             ["KKK__Database__ConnectionString"] = connectionString.Replace("{port}", HostProcess.FreePort().ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
         });
-        var (exitCode, stderr) = await host.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var (exitCode, stderr) = await host.WaitForExitAsync(HostProcess.StartTimeout);
         Assert.Equal(1, exitCode);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
@@ -41,7 +41,7 @@ public sealed class StartupTests(PostgresCluster postgres)
                 ["KKK__Database__ConnectionString"] = database.ConnectionString,
             },
             noDemo ? ["--no-demo"] : []);
-        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await host.WaitUntilReadyAsync(HostProcess.StartTimeout);
         using var client = new HttpClient { BaseAddress = host.BaseAddress };
         var competitions = await client.GetFromJsonAsync<List<object>>("/api/v1/competitions", TestContext.Current.CancellationToken);
         var output = await host.StopAsync();
@@ -68,7 +68,7 @@ public sealed class StartupTests(PostgresCluster postgres)
                 ["KKK__Database__Provider"] = "PostgreSql",
                 ["KKK__Database__ConnectionString"] = connectionString,
             });
-            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+            await host.WaitUntilReadyAsync(HostProcess.StartTimeout);
 
             using var client = new HttpClient { BaseAddress = host.BaseAddress };
             var voivodeships = await client.GetFromJsonAsync<List<object>>("/api/v1/reference/voivodeships", TestContext.Current.CancellationToken);

@@ -23,6 +23,280 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Values", "KkkCompetition.Domain.Applications.ApplicationIndicatorYear.Values#IndicatorValues", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Employment")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("ExportSharePercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)");
+
+                            b1.Property<int?>("InternationalAgreements")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("InternshipsAndTrainings")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("JointProjects")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("JointProjectsValue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<int?>("Patents")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("ProcessInnovations")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("ProductInnovations")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("RdSpending")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<decimal?>("Revenue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationNarratives", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "TakenAt");
+
+                    b.ToTable("ApplicationSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Items", "KkkCompetition.Domain.Applications.CorrectionRequest.Items#CorrectionItem", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("Section")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("DeadlineAt");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "RuleCode")
+                        .IsUnique();
+
+                    b.ToTable("FormalChecks", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -37,6 +311,17 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FormalDecisionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FormalDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("uuid");
 
@@ -45,22 +330,55 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClusterId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("CompetitionId", "ClusterId")
                         .IsUnique();
 
+                    b.HasIndex("CompetitionId", "Status");
+
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CompetitionId");
+
+                    b.ToTable("SubmissionCounters");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Auditing.AuditChainHead", b =>
@@ -1381,6 +1699,60 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithOne("Correction")
+                        .HasForeignKey("KkkCompetition.Domain.Applications.CorrectionRequest", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("FormalChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
@@ -1393,6 +1765,15 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithOne()
+                        .HasForeignKey("KkkCompetition.Domain.Applications.SubmissionCounter", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1495,6 +1876,19 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Correction");
+
+                    b.Navigation("FormalChecks");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Narratives");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Clusters.Cluster", b =>

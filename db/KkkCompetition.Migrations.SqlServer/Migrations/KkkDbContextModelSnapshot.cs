@@ -23,6 +23,280 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Values", "KkkCompetition.Domain.Applications.ApplicationIndicatorYear.Values#IndicatorValues", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Employment")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("ExportSharePercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("decimal(5,2)");
+
+                            b1.Property<int?>("InternationalAgreements")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("InternshipsAndTrainings")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("JointProjects")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("JointProjectsValue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<int?>("Patents")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ProcessInnovations")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ProductInnovations")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("RdSpending")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<decimal?>("Revenue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationNarratives", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "TakenAt");
+
+                    b.ToTable("ApplicationSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Items", "KkkCompetition.Domain.Applications.CorrectionRequest.Items#CorrectionItem", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("Section")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("DeadlineAt");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "RuleCode")
+                        .IsUnique();
+
+                    b.ToTable("FormalChecks", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -37,6 +311,17 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("FormalDecisionAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FormalDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("uniqueidentifier");
 
@@ -45,22 +330,56 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClusterId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("CompetitionId", "ClusterId")
                         .IsUnique();
 
+                    b.HasIndex("CompetitionId", "Status");
+
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("CompetitionId");
+
+                    b.ToTable("SubmissionCounters");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Auditing.AuditChainHead", b =>
@@ -1387,6 +1706,60 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithOne("Correction")
+                        .HasForeignKey("KkkCompetition.Domain.Applications.CorrectionRequest", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("FormalChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
@@ -1399,6 +1772,15 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithOne()
+                        .HasForeignKey("KkkCompetition.Domain.Applications.SubmissionCounter", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1501,6 +1883,19 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Correction");
+
+                    b.Navigation("FormalChecks");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Narratives");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Clusters.Cluster", b =>

@@ -18,6 +18,280 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ApplicationAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Values", "KkkCompetition.Domain.Applications.ApplicationIndicatorYear.Values#IndicatorValues", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("Employment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("ExportSharePercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("InternationalAgreements")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("InternshipsAndTrainings")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("JointProjects")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("JointProjectsValue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Patents")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ProcessInnovations")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ProductInnovations")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("RdSpending")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("Revenue")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationNarratives", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "TakenAt");
+
+                    b.ToTable("ApplicationSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Items", "KkkCompetition.Domain.Applications.CorrectionRequest.Items#CorrectionItem", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("Section")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("DeadlineAt");
+
+                    b.ToTable("CorrectionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "RuleCode")
+                        .IsUnique();
+
+                    b.ToTable("FormalChecks", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -32,6 +306,17 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FormalDecisionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormalDecisionReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("TEXT");
 
@@ -40,22 +325,55 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClusterId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("CompetitionId", "ClusterId")
                         .IsUnique();
 
+                    b.HasIndex("CompetitionId", "Status");
+
                     b.ToTable("Applications", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompetitionId");
+
+                    b.ToTable("SubmissionCounters");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Auditing.AuditChainHead", b =>
@@ -1370,6 +1688,60 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationAttachment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationIndicatorYear", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationNarrative", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("Narratives")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.ApplicationSnapshot", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.CorrectionRequest", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithOne("Correction")
+                        .HasForeignKey("KkkCompetition.Domain.Applications.CorrectionRequest", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.FormalCheck", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany("FormalChecks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
@@ -1382,6 +1754,15 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.SubmissionCounter", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithOne()
+                        .HasForeignKey("KkkCompetition.Domain.Applications.SubmissionCounter", "CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1484,6 +1865,19 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Applications.KkkApplication", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Correction");
+
+                    b.Navigation("FormalChecks");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Narratives");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Clusters.Cluster", b =>

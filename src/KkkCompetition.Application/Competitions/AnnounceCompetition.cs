@@ -1,14 +1,15 @@
 using FluentValidation;
-using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
 using KkkCompetition.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace KkkCompetition.Application.Competitions;
 
-/// <summary>Announces a draft competition, freezing its criteria and rules. <see cref="Version"/> is the one the official last saw.</summary>
+/// <summary>
+/// Announces a draft competition, freezing its criteria, rules and settings as a versioned snapshot with its SHA-256.
+/// <see cref="Version"/> is the one the official last saw.
+/// </summary>
 [AllowedRoles(Roles.Official, Roles.System)]
 public sealed record AnnounceCompetition(Guid CompetitionId, int Version) : ICommand<int>;
 
@@ -25,8 +26,7 @@ public sealed class AnnounceCompetitionHandler(IAppDbContext db, TimeProvider cl
 {
     public async ValueTask<int> Handle(AnnounceCompetition command, CancellationToken cancellationToken)
     {
-        var competition = await db.Competitions.SingleOrDefaultAsync(c => c.Id == command.CompetitionId, cancellationToken)
-            ?? throw new NotFoundException("Competition", command.CompetitionId);
+        var competition = await db.LoadAsync(command.CompetitionId, cancellationToken);
         db.ExpectVersion(competition, command.Version);
         competition.Announce(clock.GetUtcNow());
         return competition.Version + 1;

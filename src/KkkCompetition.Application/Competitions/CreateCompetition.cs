@@ -20,23 +20,21 @@ public sealed record CreateCompetition(
     DateTimeOffset EvaluationDeadline,
     DateTimeOffset PanelAt,
     DateTimeOffset DecisionAt,
-    decimal PassThreshold = 100m) : ICommand<CompetitionCreated>;
+    decimal PassThreshold = 100m) : ICommand<CompetitionCreated>, ITimelineFields;
 
 public sealed record CompetitionCreated(Guid Id, int Round, int Version);
 
 public sealed class CreateCompetitionValidator : AbstractValidator<CreateCompetition>
 {
+    public const int MinYear = 2020;
+    public const int MaxYear = 2100;
+
     public CreateCompetitionValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
-        RuleFor(x => x.Year).InclusiveBetween(2020, 2100);
-        RuleFor(x => x.OpensAt).GreaterThanOrEqualTo(x => x.AnnouncementAt);
-        RuleFor(x => x.ClosesAt).GreaterThan(x => x.OpensAt);
-        RuleFor(x => x.FormalReviewDeadline).GreaterThanOrEqualTo(x => x.ClosesAt);
-        RuleFor(x => x.EvaluationDeadline).GreaterThanOrEqualTo(x => x.FormalReviewDeadline);
-        RuleFor(x => x.PanelAt).GreaterThanOrEqualTo(x => x.EvaluationDeadline);
-        RuleFor(x => x.DecisionAt).GreaterThanOrEqualTo(x => x.PanelAt);
-        RuleFor(x => x.PassThreshold).GreaterThan(0);
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(CompetitionFieldRules.MaxNameLength);
+        RuleFor(x => x.Year).InclusiveBetween(MinYear, MaxYear);
+        Include(new TimelineFieldsValidator());
+        RuleFor(x => x.PassThreshold).GreaterThan(0).PrecisionScale(6, 1, ignoreTrailingZeros: true);
     }
 }
 
@@ -52,10 +50,10 @@ public sealed class CreateCompetitionHandler(IAppDbContext db) : ICommandHandler
 
         var template = await db.CriterionTemplates.AsNoTracking().ToListAsync(cancellationToken);
         var competition = Competition.CreateFromTemplate(
-            command.Name,
+            command.Name.Trim(),
             command.Year,
             roundsThisYear + 1,
-            new CompetitionTimeline(command.AnnouncementAt, command.OpensAt, command.ClosesAt, command.FormalReviewDeadline, command.EvaluationDeadline, command.PanelAt, command.DecisionAt),
+            command.ToTimeline(),
             command.PassThreshold,
             template);
         db.Competitions.Add(competition);

@@ -129,7 +129,8 @@ public sealed class KkkApplication : Entity
             : new BusinessRuleViolation("application.not_editable", "The application can no longer be changed.", Status.ToString());
     }
 
-    public void SaveIndicators(int year, IndicatorValues values, DateTimeOffset now)
+    /// <summary>Saves one year's indicators; false (and nothing changed) when they are the values already saved.</summary>
+    public bool SaveIndicators(int year, IndicatorValues values, DateTimeOffset now)
     {
         EnsureEditable(ApplicationSections.Indicators, now);
         var row = _indicators.SingleOrDefault(i => i.Year == year)
@@ -139,11 +140,18 @@ public sealed class KkkApplication : Entity
             throw new BusinessRuleViolation("application.indicator_out_of_range", "Indicators cannot be negative and a share is at most 100%.");
         }
 
+        if (row.Values == values)
+        {
+            return false;
+        }
+
         row.Values = values;
-        UpdatedAt = now;
+        Touch(now);
+        return true;
     }
 
-    public void SaveNarrative(string areaCode, string text, DateTimeOffset now)
+    /// <summary>Saves the narrative of one criteria area; false (and nothing changed) when it is the text already saved.</summary>
+    public bool SaveNarrative(string areaCode, string text, DateTimeOffset now)
     {
         EnsureEditable(ApplicationSections.Narrative(areaCode), now);
         var narrative = _narratives.SingleOrDefault(n => n.AreaCode == areaCode)
@@ -153,9 +161,21 @@ public sealed class KkkApplication : Entity
             throw new BusinessRuleViolation("application.narrative_too_long", "The narrative is too long.", ApplicationNarrative.MaxLength);
         }
 
+        if (narrative.Text == text)
+        {
+            return false;
+        }
+
         narrative.Text = text;
-        UpdatedAt = now;
+        Touch(now);
+        return true;
     }
+
+    /// <summary>
+    /// Every change of a section moves <see cref="UpdatedAt"/> forward, even within one clock tick, so the root itself is
+    /// always saved with the change: its version is then checked and bumped whatever part of the application changed.
+    /// </summary>
+    private void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt.AddTicks(1);
 
     /// <summary>Adds a file already checked by content and stored under its hash; the same content twice in one section is refused.</summary>
     public ApplicationAttachment AddAttachment(AttachmentKind kind, string sanitisedFileName, string contentType, long sizeBytes, string sha256, DateTimeOffset now)
@@ -173,7 +193,7 @@ public sealed class KkkApplication : Entity
 
         var attachment = new ApplicationAttachment(Id, kind, sanitisedFileName, contentType, sizeBytes, sha256, now);
         _attachments.Add(attachment);
-        UpdatedAt = now;
+        Touch(now);
         return attachment;
     }
 
@@ -183,7 +203,7 @@ public sealed class KkkApplication : Entity
             ?? throw new BusinessRuleViolation("attachment.not_found", "The application has no such attachment.");
         EnsureEditable(ApplicationSections.Attachments(attachment.Kind), now);
         _attachments.Remove(attachment);
-        UpdatedAt = now;
+        Touch(now);
     }
 
     /// <summary>What is missing before submission, per section (indicators of both years, each narrative, each mandatory kind of attachment).</summary>
@@ -207,6 +227,30 @@ public sealed class KkkApplication : Entity
     /// </summary>
     public void Submit(Competition competition, int sequence, string snapshotSha256, DateTimeOffset now)
     {
+        EnsureSubmittable(competition, now);
+        if (sequence < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "Application numbers start at 1.");
+        }
+
+        Status = ApplicationStatus.Submitted;
+        SubmittedAt = now;
+        SubmissionHash = snapshotSha256;
+        Number = FormatNumber(competition.Year, competition.Round, sequence);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Submit"/>, on their own: the caller runs them before it takes a number from the competition's
+    /// counter, so a refused submission neither waits for nor holds the counter.
+    /// </summary>
+    public void EnsureSubmittable(Competition competition, DateTimeOffset now)
+    {
+        if (competition.Id != CompetitionId)
+        {
+            throw new ArgumentException("The application belongs to another competition.", nameof(competition));
+        }
+
         if (Status != ApplicationStatus.Draft)
         {
             throw new BusinessRuleViolation("application.not_draft", "Only a draft can be submitted.", Status.ToString());
@@ -222,12 +266,6 @@ public sealed class KkkApplication : Entity
         {
             throw new BusinessRuleViolation("application.incomplete", "The application is not complete.", completeness.Missing.Count);
         }
-
-        Status = ApplicationStatus.Submitted;
-        SubmittedAt = now;
-        SubmissionHash = snapshotSha256;
-        Number = FormatNumber(competition.Year, competition.Round, sequence);
-        UpdatedAt = now;
     }
 
     public bool IsSubmitted => SubmittedAt is not null;
@@ -235,11 +273,14 @@ public sealed class KkkApplication : Entity
     public static string FormatNumber(int year, int round, int sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"KKK/{year}/{round}/{sequence:0000}");
 
+    /// <summary>Submitted and not yet finally decided: a draft is simply left unsent, and a decided application stays decided.</summary>
+    public bool CanBeWithdrawn => Status is not (ApplicationStatus.Draft or ApplicationStatus.Withdrawn or ApplicationStatus.FormallyRejected
+        or ApplicationStatus.Certified or ApplicationStatus.Rejected);
+
     /// <summary>The applicant withdraws a submitted application, with a reason, at any time before the decision on it.</summary>
     public void Withdraw(string reason, DateTimeOffset now)
     {
-        if (Status is ApplicationStatus.Draft or ApplicationStatus.Withdrawn or ApplicationStatus.FormallyRejected
-            or ApplicationStatus.Certified or ApplicationStatus.Rejected)
+        if (!CanBeWithdrawn)
         {
             throw new BusinessRuleViolation("application.cannot_withdraw", "The application cannot be withdrawn in its present state.", Status.ToString());
         }

@@ -105,8 +105,12 @@ public static class NotificationTemplateCatalogue
         ["link"] = "https://kkk.example.gov.pl/reports/1",
     };
 
+    /// <summary>The message kinds sent when something happens (not by the reminder engine), each with its own wording.</summary>
+    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All];
+
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))
+            .Concat(EventMessages.Select(m => m.Definition))
             .Concat(FormalReviewNotices.Definitions)
             .ToList();
 
@@ -131,9 +135,21 @@ public static class NotificationTemplateCatalogue
                 $"<p>Hello {{{{recipientName}}}},</p><p>{rule.NameEn}: <strong>{{{{subjectTitle}}}}</strong>.<br>Deadline: {{{{dueDate}}}} ({{{{timing}}}}).</p><p><a href=\"{{{{link}}}}\">Open the system</a></p>");
         }
 
+        foreach (var message in EventMessages)
+        {
+            yield return NotificationTemplate.Create(message.Definition.Key, "pl", message.Pl.Subject, message.Pl.Text, message.Pl.Html);
+            yield return NotificationTemplate.Create(message.Definition.Key, "en", message.En.Subject, message.En.Text, message.En.Html);
+        }
+
         foreach (var notice in FormalReviewNotices.DefaultTemplates())
         {
             yield return notice;
         }
     }
 }
+
+/// <summary>The default wording of a message kind in one language.</summary>
+public sealed record MessageWording(string Subject, string Text, string Html);
+
+/// <summary>A message kind sent on an event, with its default wording in Polish and English.</summary>
+public sealed record EventMessage(NotificationTemplateDefinition Definition, MessageWording Pl, MessageWording En);

@@ -20,6 +20,10 @@ public sealed class PdfFonts : IFontResolver
         {
             if (GlobalFontSettings.FontResolver is not PdfFonts)
             {
+                // PDFsharp 6.5 (the only version the package registry serves) writes nothing until a licence is chosen. The
+                // AGPL one is chosen here; a commercial key would be loaded with PdfSharpLicense.LoadLicense instead. The
+                // product owner decides which (see the README's dependency table).
+                PdfSharp.PdfSharpLicense.SetAgplLicense();
                 GlobalFontSettings.FontResolver = new PdfFonts();
             }
         }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -7,10 +9,10 @@ namespace KkkCompetition.Infrastructure.Documents;
 /// Writes simple A4 documents top to bottom: headings, wrapped paragraphs and label–value rows, with page
 /// breaks as needed. Every PDF of the product (receipts, application copies, letters) is written with it.
 /// </summary>
-public sealed class PdfWriter : IDisposable
+public sealed partial class PdfWriter : IDisposable
 {
     private const double Margin = 50;
-    private readonly PdfDocument document = new();
+    private readonly PdfDocument document;
     private readonly XFont body;
     private readonly XFont bold;
     private readonly XFont heading;
@@ -18,6 +20,7 @@ public sealed class PdfWriter : IDisposable
     private PdfPage page = null!;
     private XGraphics graphics = null!;
     private double y;
+    private Guid? stableId;
 
     // PDFsharp 6.5 is licensed AGPL-3.0-only and refuses to write until a licence is loaded. Which licence the product
     // uses (AGPL, a commercial key, or another library) is a decision for the project; until it is made, the AGPL one,
@@ -26,7 +29,9 @@ public sealed class PdfWriter : IDisposable
 
     public PdfWriter(string title)
     {
+        // Before the document: PDFsharp checks its licence (set with the fonts) when a document is created.
         PdfFonts.EnsureRegistered();
+        document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Creator = "KKK Competition";
         body = new XFont(PdfFonts.Family, 10);
@@ -37,6 +42,24 @@ public sealed class PdfWriter : IDisposable
     }
 
     private double Width => page.Width.Point - 2 * Margin;
+
+    /// <summary>
+    /// Makes the bytes depend on the content alone: the creation and modification dates are <paramref name="createdAt"/> (not
+    /// the moment of writing) and the document's file identifier is derived from <paramref name="identity"/> (not random).
+    /// Written twice, such a document is the same byte for byte.
+    /// </summary>
+    public PdfWriter Reproducible(DateTimeOffset createdAt, string identity)
+    {
+        var utc = createdAt.UtcDateTime;
+        document.Info.CreationDate = utc;
+        document.Info.ModificationDate = utc;
+        var id = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity))[..16];
+        var raw = new string(id.Select(b => (char)b).ToArray());
+        document.Internals.FirstDocumentID = raw;
+        document.Internals.SecondDocumentID = raw;
+        stableId = new Guid(id);
+        return this;
+    }
 
     public PdfWriter Heading(string text)
     {
@@ -136,8 +159,36 @@ public sealed class PdfWriter : IDisposable
         graphics.Dispose();
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return stableId is { } id ? StableNames(stream.ToArray(), id) : stream.ToArray();
     }
+
+    /// <summary>
+    /// Two things PDFsharp makes up at random on every save: a six-letter tag naming each embedded font subset
+    /// (<c>/QWERTY+DejaVuSans</c>) and the document and instance UUIDs of the XMP metadata. They are replaced by values of the
+    /// same length (so no offset of the file moves): tags numbered in order of appearance, UUIDs from the document's identity.
+    /// Only names seen in font dictionaries and XMP elements are touched; font programs are compressed and never spell one.
+    /// </summary>
+    private static byte[] StableNames(byte[] pdf, Guid id)
+    {
+        var text = Encoding.Latin1.GetString(pdf);
+        var tags = SubsetTag().Matches(text).Select(m => m.Groups["tag"].Value).Distinct(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var stable = "KKK" + (char)('A' + (i / 676 % 26)) + (char)('A' + (i / 26 % 26)) + (char)('A' + (i % 26));
+            text = text.Replace("/" + tags[i] + "+", "/" + stable + "+", StringComparison.Ordinal);
+        }
+
+        text = XmpUuid().Replace(text, m => m.Groups["open"].Value + "uuid:" + (m.Groups["open"].Value.Contains("Instance", StringComparison.Ordinal)
+            ? new Guid(System.Security.Cryptography.SHA256.HashData(id.ToByteArray())[..16])
+            : id).ToString("D"));
+        return Encoding.Latin1.GetBytes(text);
+    }
+
+    [GeneratedRegex(@"(?<open><xmpMM:(?:DocumentID|InstanceID)>)uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex XmpUuid();
+
+    [GeneratedRegex(@"/(?:BaseFont|FontName)\s*/(?<tag>[A-Z]{6})\+")]
+    private static partial Regex SubsetTag();
 
     public void Dispose()
     {

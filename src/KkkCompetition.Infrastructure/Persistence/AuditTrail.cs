@@ -24,6 +24,15 @@ public sealed class AuditTrail(ICurrentUser user, TimeProvider clock) : IAuditTr
     /// <summary>Secrets and hashes of the identity tables stay out of the log (token tables are left out whole, see IsAudited).</summary>
     private static readonly HashSet<string> HiddenProperties = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
+    /// <summary>
+    /// Types whose rows a single command may change by the thousand (a member import): above <see cref="BulkThreshold"/>
+    /// rows of one type and operation in one save, they are recorded as one summary entry (count and parent keys)
+    /// instead of one entry per row.
+    /// </summary>
+    private static readonly HashSet<Type> SummarisedInBulk = [typeof(Domain.Clusters.ClusterMember)];
+
+    public const int BulkThreshold = 50;
+
     private string? _command;
 
     public bool IsRecording => _command is not null;
@@ -48,7 +57,12 @@ public sealed class AuditTrail(ICurrentUser user, TimeProvider clock) : IAuditTr
         var now = clock.GetUtcNow();
         var sequence = head.LastSequence;
         var previous = head.LastHash;
-        foreach (var change in changes)
+        var bulk = changes.Where(c => SummarisedInBulk.Contains(c.Metadata.ClrType))
+            .GroupBy(c => (c.Metadata.ClrType, c.State))
+            .Where(g => g.Count() > BulkThreshold)
+            .ToList();
+        var summarised = bulk.SelectMany(g => g).ToHashSet();
+        foreach (var change in changes.Where(c => !summarised.Contains(c)))
         {
             var (before, after) = Describe(change);
             var entry = AuditEntry.Append(++sequence, previous, now, actor, _command!, change.Metadata.ClrType.Name, KeyOf(change), change.State.ToString(), before, after);
@@ -56,8 +70,29 @@ public sealed class AuditTrail(ICurrentUser user, TimeProvider clock) : IAuditTr
             previous = entry.Hash;
         }
 
+        foreach (var group in bulk)
+        {
+            var entry = AuditEntry.Append(++sequence, previous, now, actor, _command!, group.Key.ClrType.Name, "bulk", group.Key.State.ToString(), null, Summarise(group.ToList()));
+            db.AuditEntries.Add(entry);
+            previous = entry.Hash;
+        }
+
         await db.AuditChainHeads.Where(h => h.Id == AuditChainHead.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), cancellationToken);
+    }
+
+    /// <summary>How many rows, and the foreign keys they hang on (e.g. the cluster of the members), so the entry says whose they were.</summary>
+    private static string Summarise(List<EntityEntry> rows)
+    {
+        var summary = new Dictionary<string, object?> { ["Count"] = rows.Count };
+        foreach (var property in rows[0].Metadata.GetForeignKeys().SelectMany(k => k.Properties).Distinct())
+        {
+            summary[property.Name] = rows
+                .Select(r => (r.State == EntityState.Deleted ? r.Property(property.Name).OriginalValue : r.Property(property.Name).CurrentValue)?.ToString())
+                .Distinct().Take(20).ToList();
+        }
+
+        return JsonSerializer.Serialize(summary, Json);
     }
 
     private static bool IsAudited(object entity) =>

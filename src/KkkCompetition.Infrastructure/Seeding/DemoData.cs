@@ -57,6 +57,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
 
         var competitionId = await EnsureCompetitionAsync(cancellationToken);
         await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
+        await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
         return created;
     }
 
@@ -99,21 +100,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         }
 
         scope.ServiceProvider.GetRequiredService<AuditTrail>().BeginCommand("SeedDemoApplication");
-        var organisation = Organisation.Register(applicantId, "Fundacja Klaster Innowacji Demo", PolishIdentifiers.CompleteNip("525000001"), null, null, "fundacja", "ul. Przykładowa 1, 00-001 Warszawa", "14");
-        var cluster = Cluster.Found(organisation.Id, "Mazowiecki Klaster Technologii Demo", new DateOnly(2018, 3, 1), "14", ["KIS1", "KIS5"], "https://klaster.example.pl");
-        var rng = new Random(2026);
-        for (var i = 0; i < 60; i++)
-        {
-            var type = i < 45 ? MemberType.Enterprise : (MemberType)(1 + (i % 4));
-            cluster.AddMember(
-                $"Członek demo {i + 1:D2}",
-                PolishIdentifiers.CompleteNip((600_000_000 + (i * 1_013)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                type,
-                type == MemberType.Enterprise ? (EnterpriseSize)(i % 4) : null,
-                "14",
-                new DateOnly(2018 + (i % 6), 1 + (i % 12), 1),
-                rng.Next(3, 400));
-        }
+        var (organisation, cluster) = DemoClusters.Create(applicantId);
 
         var competition = await db.Competitions.SingleAsync(c => c.Id == competitionId, cancellationToken);
         db.Organisations.Add(organisation);

@@ -17,6 +17,9 @@ public static class ApiV1
         api.MapOutboxEndpoints();
         api.MapReminderRuleEndpoints();
         api.MapTemplateEndpoints();
+        api.MapClusterEndpoints();
+        api.MapApplicationEndpoints();
+        app.MapApplicationFiles();
         api.MapFormalReviewEndpoints();
         return app;
     }

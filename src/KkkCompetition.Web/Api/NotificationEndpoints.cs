@@ -10,7 +10,7 @@ public static class NotificationEndpoints
     {
         var me = api.MapGroup("/me").WithTags("Notifications");
         me.MapGet("/notifications", (ISender sender, [AsParameters] GetMyNotifications query, CancellationToken ct) => sender.Send(query, ct))
-            .WithName("GetMyNotifications").WithSummary("The caller's notifications, newest first.")
+            .WithName("GetMyNotifications").WithSummary("The caller's notifications, paged; newest first unless sortBy (CreatedAt, Title, ReadAt) and descending say otherwise.")
             .Produces<PagedResult<NotificationDto>>();
         me.MapGet("/notifications/unread-count", async (ISender sender, CancellationToken ct) =>
                 new UnreadCount(await sender.Send(new GetUnreadNotificationCount(), ct)))

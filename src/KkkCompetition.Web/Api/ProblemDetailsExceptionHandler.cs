@@ -16,6 +16,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // A body over an upload endpoint's limit is answered with that upload's own code (e.g. attachment.too_large).
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            && (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<UploadLimit>() is { } upload)
+        {
+            exception = upload.TooLarge();
+        }
+
         var problem = ToProblem(exception, text);
         if (problem is null)
         {
@@ -34,6 +41,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     public static ProblemDetails? ToProblem(Exception exception, IStringLocalizer text) => exception switch
     {
         ValidationException validation => Validation(validation, text),
+        ContentTooLargeException tooLarge => Problem(StatusCodes.Status413PayloadTooLarge, tooLarge.Code, Localize(text, tooLarge)),
+        DetailedRuleViolation detailed => WithDetails(Problem(StatusCodes.Status409Conflict, detailed.Code, Localize(text, detailed)), detailed.Details),
         BusinessRuleViolation rule => Problem(StatusCodes.Status409Conflict, rule.Code, Localize(text, rule)),
         NotFoundException => Problem(StatusCodes.Status404NotFound, "not_found", text["error.not_found"]),
         UnauthenticatedException => Problem(StatusCodes.Status401Unauthorized, "unauthenticated", text["error.unauthenticated"]),
@@ -42,11 +51,21 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         _ => null,
     };
 
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (name, value) in details)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
+
     private static ProblemDetails Validation(ValidationException validation, IStringLocalizer text)
     {
         var errors = validation.Errors
             .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => Message(e, text)).ToArray());
         return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
@@ -54,6 +73,16 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
             Extensions = { ["code"] = "validation_failed" },
         };
+    }
+
+    /// <summary>
+    /// A validation failure in the caller's language: a rule with a custom error code (<c>.WithErrorCode("x.y")</c>) has its
+    /// text under <c>validation.x.y</c> in the resources; FluentValidation's own messages follow the UI culture already.
+    /// </summary>
+    public static string Message(FluentValidation.Results.ValidationFailure failure, IStringLocalizer text)
+    {
+        var localized = text[$"validation.{failure.ErrorCode}"];
+        return localized.ResourceNotFound ? failure.ErrorMessage : localized.Value;
     }
 
     private static ProblemDetails BadRequest(BadHttpRequestException bad, IStringLocalizer text)

@@ -53,7 +53,7 @@ public static class UiErrors
     {
         if (exception is ValidationException validation)
         {
-            var fields = validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+            var fields = validation.Errors.Select(e => ProblemDetailsExceptionHandler.Message(e, text)).Distinct().ToList();
             return fields.Count == 0 ? text["error.validation"] : $"{text["error.validation"]} {string.Join(" ", fields)}";
         }
 

@@ -28,6 +28,11 @@ public static class Jobs
             job => job.Run(),
             configuration["KKK:Jobs:ReminderScanCron"] ?? "0 7 * * *",
             options);
+        jobs.AddOrUpdate<CompetitionTimelineJob>(
+            CompetitionTimelineJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:CompetitionTimelineCron"] ?? Cron.Minutely(),
+            options);
         jobs.AddOrUpdate<OverdueCorrectionsJob>(
             OverdueCorrectionsJob.Id,
             job => job.Run(),

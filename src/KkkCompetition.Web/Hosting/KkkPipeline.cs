@@ -77,7 +77,10 @@ public static class KkkPipeline
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
-            if (context.Request.ContentLength > ApiV1.MaxJsonBodyBytes)
+            // An upload endpoint declares its own limit (RequestSizeLimit metadata); the rest take JSON only.
+            var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? ApiV1.MaxJsonBodyBytes;
+            if (context.Request.ContentLength > max)
             {
                 throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
             }
@@ -85,7 +88,7 @@ public static class KkkPipeline
             // Bodies without a declared length are cut off by the server while they are read.
             if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             {
-                limit.MaxRequestBodySize = ApiV1.MaxJsonBodyBytes;
+                limit.MaxRequestBodySize = max;
             }
         }
 

@@ -84,12 +84,13 @@ public abstract class AuditLogTests(DatabaseFixture database) : FunctionalTest(d
         await Send(TestUsers.Official, new AnnounceCompetition(first.Id, first.Version));
         var admin = TestUsers.Administrator;
 
+        // Each creation: the competition, its 13 criteria and 4 eligibility rules (18); the announcement: 1.
         var all = await Send(admin, new SearchAuditLog(PageSize: 200));
-        Assert.Equal(29, all.TotalCount);
-        Assert.Equal(29, all.Items[0].Sequence); // newest first by default
+        Assert.Equal(37, all.TotalCount);
+        Assert.Equal(37, all.Items[0].Sequence); // newest first by default
 
         var page = await Send(admin, new SearchAuditLog(Descending: false, Page: 2, PageSize: 5));
-        Assert.Equal(29, page.TotalCount);
+        Assert.Equal(37, page.TotalCount);
         Assert.Equal([6L, 7, 8, 9, 10], page.Items.Select(i => i.Sequence));
 
         var announce = await Send(admin, new SearchAuditLog(Command: nameof(AnnounceCompetition)));
@@ -99,11 +100,11 @@ public abstract class AuditLogTests(DatabaseFixture database) : FunctionalTest(d
         Assert.Equal(["Added", "Added", "Modified"], byEntity.Items.Select(i => i.Operation));
 
         var bySystem = await Send(TestUsers.Official, new SearchAuditLog(UserName: TestUsers.System.UserName));
-        Assert.Equal(14, bySystem.TotalCount);
+        Assert.Equal(18, bySystem.TotalCount);
         Assert.All(bySystem.Items, i => Assert.Equal("System", i.Role));
 
         var secondHour = await Send(admin, new SearchAuditLog(From: TestClock.Start.AddMinutes(30), To: TestClock.Start.AddMinutes(90)));
-        Assert.Equal(14, secondHour.TotalCount);
+        Assert.Equal(18, secondHour.TotalCount);
 
         var text = await Send(admin, new SearchAuditLog(Text: "Announce"));
         Assert.Equal(1, text.TotalCount);
@@ -123,7 +124,7 @@ public abstract class AuditLogTests(DatabaseFixture database) : FunctionalTest(d
         var result = await Send(TestUsers.Administrator, new VerifyAuditChain());
 
         Assert.True(result.IsIntact, result.Problem);
-        Assert.Equal(14, result.EntriesChecked);
+        Assert.Equal(18, result.EntriesChecked); // the competition, its 13 criteria and 4 eligibility rules
         Assert.Null(result.FirstBrokenSequence);
         var latest = await Send(TestUsers.Official, new GetLatestAuditVerification());
         Assert.True(latest!.IsIntact);

@@ -11,7 +11,7 @@ namespace KkkCompetition.Application.FunctionalTests.Competitions;
 public abstract class CompetitionTests(DatabaseFixture database) : FunctionalTest(database)
 {
     [Fact]
-    public async Task A_valid_competition_is_created_as_a_draft_with_the_13_template_criteria_and_audited()
+    public async Task A_valid_competition_is_created_as_a_draft_with_the_13_template_criteria_and_the_4_rules_and_audited()
     {
         var created = await Send(TestUsers.Official, NewCompetition());
 
@@ -20,6 +20,8 @@ public abstract class CompetitionTests(DatabaseFixture database) : FunctionalTes
         Assert.Equal(1, created.Round);
         Assert.Equal(0, created.Version);
         Assert.Equal(13, competition.Criteria.Count);
+        Assert.Equal(4, competition.EligibilityRules.Count);
+        Assert.Equal(["C.1", "C.2", "B.1"], competition.TieBreakOrder);
         Assert.Equal(150m, competition.MaxTotal);
         Assert.Equal(NewCompetition().ClosesAt.UtcTicks / 10_000, competition.Timeline.ClosesAt.UtcTicks / 10_000);
 
@@ -28,7 +30,7 @@ public abstract class CompetitionTests(DatabaseFixture database) : FunctionalTes
         Assert.Equal(nameof(CreateCompetition), entry.Command);
         Assert.Equal("Added", entry.Operation);
         Assert.Equal(created.Id.ToString(), entry.EntityId);
-        Assert.Equal(14, await Read(db => db.AuditEntries.CountAsync(Ct))); // the competition and its 13 criteria
+        Assert.Equal(18, await Read(db => db.AuditEntries.CountAsync(Ct))); // the competition, its 13 criteria and 4 eligibility rules
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Notifications.Reminders;
 using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Testing;
 using KkkCompetition.Testing.Mail;
@@ -52,5 +53,37 @@ public sealed class ConcurrentNotificationsOnPostgreSqlTests(PostgreSqlDatabaseF
         Assert.Equal(count, slow.Sent.Select(m => m.MessageId).Distinct().Count());
         Assert.All(await OutboxAsync(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
         Assert.Equal(count, await Read(db => db.Notifications.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task An_administrator_edits_a_rule_while_a_scan_runs_and_both_complete()
+    {
+        Kpi.Add(Subject("kpi-report:1", DueAt, [await CreateUserAsync("anna@klaster.example.pl")]));
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Kpi.BeforeAnswer = async () =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+        };
+        await using var services = Build();
+        Database.Clock.Set(SevenAm(DueDay.AddDays(-3)));
+        var rule = await Read(db => db.ReminderRules.AsNoTracking().SingleAsync(r => r.Key == ReminderCatalogue.KpiReportDue, Ct));
+
+        // The scan has locked the rule rows and waits in the source; the edit starts and must wait for the scan.
+        var scan = Task.Run(() => ScanAsync(services), Ct);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var edit = Task.Run(() => services.SendAsAsync(TestUsers.Administrator, new UpdateReminderRule(rule.Key, [ReminderOffset.Before(10), ReminderOffset.Before(2)], true, true, true, rule.Version), Ct), Ct);
+        await Task.Delay(TimeSpan.FromMilliseconds(1500), Ct);
+        Assert.False(edit.IsCompleted, "the edit waits for the scan's rule rows");
+        release.SetResult();
+
+        var result = await scan.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var newVersion = await edit.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.Equal(1, result.Dispatched);
+        Assert.Equal(rule.Version + 1, newVersion);
+        var saved = await Read(db => db.ReminderRules.AsNoTracking().SingleAsync(r => r.Key == ReminderCatalogue.KpiReportDue, Ct));
+        Assert.Equal([-10, -2], saved.RelativeOffsets);
     }
 }

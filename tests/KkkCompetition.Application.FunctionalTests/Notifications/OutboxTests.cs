@@ -239,6 +239,31 @@ public abstract class OutboxTests(DatabaseFixture database) : NotificationTest(d
     }
 
     [Fact]
+    public async Task The_inbox_sorts_on_the_server_by_time_title_and_read_state()
+    {
+        var anna = await CreateUserAsync("anna@klaster.example.pl");
+        Kpi.Add(Subject("kpi-report:1", DueAt, [anna], title: "B raport"));
+        Kpi.Add(Subject("kpi-report:2", DueAt, [anna], title: "A raport"));
+        Kpi.Add(Subject("kpi-report:3", DueAt, [anna], title: "C raport"));
+        await using var services = Build();
+        Database.Clock.Set(SevenAm(DueDay.AddDays(-3)));
+        await ScanAsync(services);
+        await DispatchAsync(services);
+        var byTitle = (await services.SendAsAsync(AsUser(anna), new GetMyNotifications(SortBy: NotificationSort.Title, Descending: false), Ct)).Items;
+        Assert.Equal(3, byTitle.Count);
+        Assert.Equal(byTitle.Select(n => n.Title).Order(StringComparer.Ordinal), byTitle.Select(n => n.Title));
+        Assert.Contains("A raport", byTitle[0].Title, StringComparison.Ordinal);
+
+        await services.SendAsAsync(AsUser(anna), new MarkNotificationRead(byTitle[0].Id), Ct);
+
+        var unreadFirst = (await services.SendAsAsync(AsUser(anna), new GetMyNotifications(SortBy: NotificationSort.ReadAt, Descending: false), Ct)).Items;
+        Assert.Equal([null, null], unreadFirst.Take(2).Select(n => n.ReadAt));
+        Assert.Equal(byTitle[0].Id, unreadFirst[2].Id);
+        var readFirst = (await services.SendAsAsync(AsUser(anna), new GetMyNotifications(SortBy: NotificationSort.ReadAt, Descending: true, PageSize: 1), Ct)).Items;
+        Assert.Equal(byTitle[0].Id, Assert.Single(readFirst).Id);
+    }
+
+    [Fact]
     public async Task A_user_who_turned_email_off_gets_in_app_only_and_a_mandatory_rule_cannot_be_turned_off()
     {
         var expert = await CreateUserAsync("expert@example.pl");

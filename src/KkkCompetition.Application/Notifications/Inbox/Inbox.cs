@@ -11,9 +11,23 @@ namespace KkkCompetition.Application.Notifications.Inbox;
 
 public sealed record NotificationDto(Guid Id, string Title, string Text, string? Link, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-/// <summary>The caller's own notifications, newest first.</summary>
+public enum NotificationSort
+{
+    CreatedAt,
+    Title,
+
+    /// <summary>Unread or read: ascending puts the unread first.</summary>
+    ReadAt,
+}
+
+/// <summary>The caller's own notifications, newest first unless sorted otherwise.</summary>
 [AnyAuthenticatedUser]
-public sealed record GetMyNotifications(bool UnreadOnly = false, int Page = 1, int PageSize = 20) : IQuery<PagedResult<NotificationDto>>;
+public sealed record GetMyNotifications(
+    bool UnreadOnly = false,
+    int Page = 1,
+    int PageSize = 20,
+    NotificationSort SortBy = NotificationSort.CreatedAt,
+    bool Descending = true) : IQuery<PagedResult<NotificationDto>>;
 
 public sealed class GetMyNotificationsValidator : AbstractValidator<GetMyNotifications>
 {
@@ -21,6 +35,7 @@ public sealed class GetMyNotificationsValidator : AbstractValidator<GetMyNotific
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, PagingExtensions.MaxPageSize);
+        RuleFor(x => x.SortBy).IsInEnum();
     }
 }
 
@@ -36,7 +51,14 @@ public sealed class GetMyNotificationsHandler(IAppDbContext db, ICurrentUser use
         }
 
         var total = await mine.CountAsync(cancellationToken);
-        var items = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+        var sorted = query.SortBy switch
+        {
+            NotificationSort.Title => mine.SortBy(n => n.Title, n => n.Id, query.Descending),
+            // On "is read", not on the time: providers disagree on where NULLs sort.
+            NotificationSort.ReadAt => mine.SortBy(n => n.ReadAt != null, n => n.Id, query.Descending),
+            _ => mine.SortBy(n => n.CreatedAt, n => n.Id, query.Descending),
+        };
+        var items = await sorted
             .Page(query.Page, query.PageSize)
             .Select(n => new NotificationDto(n.Id, n.Title, n.Text, n.Link, n.CreatedAt, n.ReadAt))
             .ToListAsync(cancellationToken);

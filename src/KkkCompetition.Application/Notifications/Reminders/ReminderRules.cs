@@ -57,14 +57,14 @@ public sealed class UpdateReminderRuleValidator : AbstractValidator<UpdateRemind
             offset.RuleFor(o => o.When).IsInEnum();
             offset.RuleFor(o => o.Days).GreaterThanOrEqualTo(0).LessThanOrEqualTo(ReminderOffset.MaxDays);
             offset.RuleFor(o => o.Days).Equal(0).When(o => o.When == ReminderTiming.OnTheDay)
-                .WithMessage("An offset on the day itself has 0 days.");
+                .WithMessage("An offset on the day itself has 0 days.").WithErrorCode("reminder.offset_on_the_day");
             offset.RuleFor(o => o.Days).GreaterThan(0).When(o => o.When is ReminderTiming.Before or ReminderTiming.After)
-                .WithMessage("An offset before or after the due date needs at least 1 day.");
+                .WithMessage("An offset before or after the due date needs at least 1 day.").WithErrorCode("reminder.offset_needs_days");
         });
         RuleFor(x => x.Offsets)
             .Must(o => o.Select(x => x.Relative).Distinct().Count() == o.Count)
             .When(x => x.Offsets is not null)
-            .WithMessage("An offset appears twice.");
+            .WithMessage("An offset appears twice.").WithErrorCode("reminder.offset_twice");
     }
 }
 
@@ -72,6 +72,10 @@ public sealed class UpdateReminderRuleHandler(IAppDbContext db) : ICommandHandle
 {
     public async ValueTask<int> Handle(UpdateReminderRule command, CancellationToken cancellationToken)
     {
+        // Lock the rule row first, as a running scan does (rule rows, then the audit head at its save). Otherwise this
+        // command would hold the audit head while waiting for the row, and the scan the row while waiting for the head.
+        await db.ReminderRules.Where(r => r.Key == command.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastScanAt, r => r.LastScanAt), cancellationToken);
         var rule = await db.ReminderRules.SingleOrDefaultAsync(r => r.Key == command.Key, cancellationToken)
             ?? throw new NotFoundException("ReminderRule", command.Key);
         db.ExpectVersion(rule, command.Version);

@@ -36,7 +36,7 @@ public sealed class PreviewNotificationTemplateValidator : AbstractValidator<Pre
     public PreviewNotificationTemplateValidator()
     {
         RuleFor(x => x.Key).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Language).Must(l => NotificationTemplate.Languages.Contains(l)).WithMessage("The language is pl or en.");
+        RuleFor(x => x.Language).Must(l => NotificationTemplate.Languages.Contains(l)).WithMessage("The language is pl or en.").WithErrorCode("template.language");
     }
 }
 
@@ -61,7 +61,7 @@ public sealed class UpdateNotificationTemplateValidator : AbstractValidator<Upda
     public UpdateNotificationTemplateValidator()
     {
         RuleFor(x => x.Key).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Language).Must(l => NotificationTemplate.Languages.Contains(l)).WithMessage("The language is pl or en.");
+        RuleFor(x => x.Language).Must(l => NotificationTemplate.Languages.Contains(l)).WithMessage("The language is pl or en.").WithErrorCode("template.language");
         RuleFor(x => x.Subject).NotEmpty().MaximumLength(300);
         RuleFor(x => x.Text).NotEmpty().MaximumLength(20_000);
         RuleFor(x => x.Html).NotNull().MaximumLength(50_000);

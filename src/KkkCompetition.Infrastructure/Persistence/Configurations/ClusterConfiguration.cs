@@ -15,7 +15,8 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.LegalForm).HasMaxLength(100);
         builder.Property(o => o.Address).HasMaxLength(500);
         builder.Property(o => o.VoivodeshipTeryt).HasMaxLength(2);
-        builder.HasIndex(o => o.OwnerUserId);
+        // One applicant, one organisation: a second registration is refused (409) and the index keeps it so under races.
+        builder.HasIndex(o => o.OwnerUserId).IsUnique();
         builder.HasIndex(o => o.Nip);
     }
 }
@@ -28,6 +29,10 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.Property(c => c.VoivodeshipTeryt).HasMaxLength(2);
         builder.Property(c => c.Website).HasMaxLength(300);
         builder.PrimitiveCollection(c => c.KisCodes);
+        builder.PrimitiveCollection(c => c.KeyEnablingTechnologies);
+        builder.Property(c => c.LastImportMode).HasConversion<string>().HasMaxLength(10);
+        // One organisation coordinates one cluster: a second one is refused (409) and the index keeps it so under races.
+        builder.HasIndex(c => c.OrganisationId).IsUnique();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -45,5 +50,6 @@ internal sealed class ClusterMemberConfiguration : IEntityTypeConfiguration<Clus
         builder.Property(m => m.VoivodeshipTeryt).HasMaxLength(2);
         builder.HasIndex(m => new { m.ClusterId, m.Nip }).IsUnique();
         builder.HasIndex(m => m.Nip);
+        builder.HasIndex(m => new { m.ClusterId, m.Name });
     }
 }
