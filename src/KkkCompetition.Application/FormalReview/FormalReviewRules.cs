@@ -11,29 +11,14 @@ public sealed record EligibilityRuleInfo(string Code, string NamePl, string Name
 public static class FormalReviewRules
 {
     /// <summary>
-    /// The eligibility rules of <paramref name="competition"/>. The one place to swap for the competition's own list
-    /// (<c>competition.EligibilityRules</c>, with custom rules) once competition set-up has it; until then the four
-    /// rules of the domain guide with the competition's thresholds.
+    /// The eligibility rules of <paramref name="competition"/>, as frozen with it: the four of the regulations, which the
+    /// system pre-checks, and the official's own (custom) ones, which only the official confirms.
     /// </summary>
     public static IReadOnlyList<EligibilityRuleInfo> EligibilityRulesOf(Competition competition) =>
-    [
-        new(EligibilityPreCheck.ClusterAge,
-            Format("Klaster działa co najmniej {0} " + PolishYears(competition.MinimumClusterAgeYears) + " (od założenia do zamknięcia naboru)", competition.MinimumClusterAgeYears),
-            Format("The cluster has been active for at least {0} " + (competition.MinimumClusterAgeYears == 1 ? "year" : "years") + " (founding to closing)", competition.MinimumClusterAgeYears),
-            true),
-        new(EligibilityPreCheck.MemberCount,
-            Format("Klaster ma co najmniej {0} członków", competition.MinimumMembers),
-            Format("The cluster has at least {0} members", competition.MinimumMembers),
-            true),
-        new(EligibilityPreCheck.CoordinatorIdentifiers,
-            "Koordynator jest osobą prawną z prawidłowym NIP (oraz REGON/KRS, jeśli dotyczy)",
-            "The coordinator is a legal entity with a valid NIP (and REGON/KRS where applicable)",
-            true),
-        new(EligibilityPreCheck.MandatoryAttachments,
-            "Są wszystkie obowiązkowe załączniki (statut, strategia rozwoju z planem działań, oświadczenia koordynatora)",
-            "All mandatory attachments are present (statute, development strategy with action plan, coordinator's declarations)",
-            true),
-    ];
+        competition.EligibilityRules
+            .OrderBy(r => r.Order)
+            .Select(r => new EligibilityRuleInfo(r.Code, r.NamePl, r.NameEn, r.IsPreChecked && EligibilityPreCheck.CheckableRules.Contains(r.Code)))
+            .ToList();
 
     /// <summary>A section key (<see cref="ApplicationSections"/>) in words, in "pl" or "en"; narratives by the competition's area names.</summary>
     public static string SectionName(string sectionKey, string language, Competition competition)
@@ -128,16 +113,6 @@ public static class FormalReviewRules
 
     /// <summary>The last day of a deadline given as its first late instant, in Warsaw.</summary>
     public static DateOnly LastDay(DateTimeOffset deadlineAt) => Domain.Calendar.WorkingDayCalendar.ToWarsawDate(deadlineAt.AddTicks(-1));
-
-    /// <summary>"rok", "lata" or "lat": the Polish plural that follows a number of years.</summary>
-    public static string PolishYears(int years) => years switch
-    {
-        1 => "rok",
-        _ when years % 10 is >= 2 and <= 4 && years % 100 is not (>= 12 and <= 14) => "lata",
-        _ => "lat",
-    };
-
-    private static string Format(string format, int value) => string.Format(CultureInfo.InvariantCulture, format, value);
 }
 
 public enum FormalOutcome
