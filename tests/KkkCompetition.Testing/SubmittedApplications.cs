@@ -38,8 +38,15 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
 {
     private static int _nextNip = 100_000;
 
-    /// <summary>An announced competition open from a day before the clock's now to 30 days after; its id.</summary>
-    public async Task<Guid> CompetitionAsync(string name = "Konkurs o status KKK — nabór testowy", int? year = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An announced competition open from a day before the clock's now to 30 days after; its id. <paramref name="whileDraft"/>
+    /// changes the draft before it is announced (given its id and version, it answers the new version).
+    /// </summary>
+    public async Task<Guid> CompetitionAsync(
+        string name = "Konkurs o status KKK — nabór testowy",
+        int? year = null,
+        Func<Guid, int, Task<int>>? whileDraft = null,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var created = await services.SendAsAsync(TestUsers.Official, new CreateCompetition(
@@ -52,7 +59,8 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
             now.AddDays(120),
             now.AddDays(130),
             now.AddDays(150)), cancellationToken);
-        await services.SendAsAsync(TestUsers.Official, new AnnounceCompetition(created.Id, created.Version), cancellationToken);
+        var version = whileDraft is null ? created.Version : await whileDraft(created.Id, created.Version);
+        await services.SendAsAsync(TestUsers.Official, new AnnounceCompetition(created.Id, version), cancellationToken);
         return created.Id;
     }
 

@@ -23,7 +23,7 @@ public sealed class FormalReviewUiTests(UiFixture ui)
     {
         var year = Interlocked.Increment(ref _year);
         var applications = new SubmittedApplications(ui.Host.Services, TimeProvider.System);
-        var competitionId = await applications.CompetitionAsync($"Nabór testowy {year}", year, Ct);
+        var competitionId = await applications.CompetitionAsync($"Nabór testowy {year}", year, cancellationToken: Ct);
         return (competitionId, year, await applications.SubmitManyAsync(competitionId, clusters, shape, Ct));
     }
 

@@ -85,6 +85,10 @@ public sealed class FormalReviewApiTests(KkkWebFactory factory) : IClassFixture<
         var review = await JsonAsync(await official.GetAsync($"/api/v1/applications/{application.Id}/formal-review", Ct));
         Assert.Equal("Met", review.GetProperty("rules")[1].GetProperty("preCheck").GetProperty("outcome").GetString());
 
+        var noOutcome = await official.PutAsJsonAsync($"/api/v1/applications/{application.Id}/formal-review/checks/member_count", new { version }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noOutcome.StatusCode);
+        Assert.True((await JsonAsync(noOutcome)).GetProperty("errors").TryGetProperty("outcome", out _));
+
         var noComment = await official.PutAsJsonAsync($"/api/v1/applications/{application.Id}/formal-review/checks/member_count", new { outcome = "Fail", version }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
         Assert.True((await JsonAsync(noComment)).GetProperty("errors").TryGetProperty("comment", out _));

@@ -10,10 +10,14 @@ public sealed record EligibilityRuleInfo(string Code, string NamePl, string Name
 /// <summary>The eligibility rules of a competition and the wording of application sections, for the formal review.</summary>
 public static class FormalReviewRules
 {
-    /// <summary>The eligibility rules of <paramref name="competition"/>, in their order, custom ones included.</summary>
+    /// <summary>
+    /// The eligibility rules of <paramref name="competition"/>, as frozen with it: the four of the regulations, which the
+    /// system pre-checks, and the official's own (custom) ones, which only the official confirms.
+    /// </summary>
     public static IReadOnlyList<EligibilityRuleInfo> EligibilityRulesOf(Competition competition) =>
-        competition.EligibilityRules.OrderBy(r => r.Order)
-            .Select(r => new EligibilityRuleInfo(r.Code, r.NamePl, r.NameEn, r.IsPreChecked))
+        competition.EligibilityRules
+            .OrderBy(r => r.Order)
+            .Select(r => new EligibilityRuleInfo(r.Code, r.NamePl, r.NameEn, r.IsPreChecked && EligibilityPreCheck.CheckableRules.Contains(r.Code)))
             .ToList();
 
     /// <summary>A section key (<see cref="ApplicationSections"/>) in words, in "pl" or "en"; narratives by the competition's area names.</summary>
@@ -109,16 +113,6 @@ public static class FormalReviewRules
 
     /// <summary>The last day of a deadline given as its first late instant, in Warsaw.</summary>
     public static DateOnly LastDay(DateTimeOffset deadlineAt) => Domain.Calendar.WorkingDayCalendar.ToWarsawDate(deadlineAt.AddTicks(-1));
-
-    /// <summary>"rok", "lata" or "lat": the Polish plural that follows a number of years.</summary>
-    public static string PolishYears(int years) => years switch
-    {
-        1 => "rok",
-        _ when years % 10 is >= 2 and <= 4 && years % 100 is not (>= 12 and <= 14) => "lata",
-        _ => "lat",
-    };
-
-    private static string Format(string format, int value) => string.Format(CultureInfo.InvariantCulture, format, value);
 }
 
 public enum FormalOutcome

@@ -43,10 +43,10 @@ public sealed record EligibilityFacts(
 /// </summary>
 public static class EligibilityPreCheck
 {
-    public const string ClusterAge = "cluster_age";
-    public const string MemberCount = "member_count";
-    public const string CoordinatorIdentifiers = "coordinator_identifiers";
-    public const string MandatoryAttachments = "mandatory_attachments";
+    public const string ClusterAge = EligibilityRule.ClusterAge;
+    public const string MemberCount = EligibilityRule.MemberCount;
+    public const string CoordinatorIdentifiers = EligibilityRule.CoordinatorIdentifiers;
+    public const string MandatoryAttachments = EligibilityRule.MandatoryAttachments;
 
     /// <summary>The rules the system checks itself, in the order they are shown.</summary>
     public static IReadOnlyList<string> CheckableRules { get; } = [ClusterAge, MemberCount, CoordinatorIdentifiers, MandatoryAttachments];

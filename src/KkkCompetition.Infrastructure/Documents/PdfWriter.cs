@@ -22,10 +22,6 @@ public sealed partial class PdfWriter : IDisposable
     private double y;
     private Guid? stableId;
 
-    // PDFsharp 6.5 is licensed AGPL-3.0-only and refuses to write until a licence is loaded. Which licence the product
-    // uses (AGPL, a commercial key, or another library) is a decision for the project; until it is made, the AGPL one,
-    // so that receipts and copies can be written at all.
-
     public PdfWriter(string title)
     {
         // Before the document: PDFsharp checks its licence (set with the fonts) when a document is created.

@@ -36,7 +36,7 @@ public static class FormalReviewEndpoints
             .WithSummary("One application in the formal review: its latest snapshot in short, each rule with the official's finding and the system's pre-check, the correction and the outcome (officials).")
             .Produces<FormalReviewDto>();
         review.MapPut("/checks/{ruleCode}", async (ISender sender, Guid applicationId, string ruleCode, FormalCheckBody body, CancellationToken ct) =>
-                Results.Ok(new VersionBody(await sender.Send(new RecordFormalCheck(applicationId, ruleCode, body.Outcome, body.Comment, body.Version), ct))))
+                Results.Ok(new VersionBody(await sender.Send(new RecordFormalCheck(applicationId, ruleCode, Required(body.Outcome, "outcome"), body.Comment, body.Version), ct))))
             .WithName("RecordFormalCheck")
             .WithSummary("Records pass, fail or fixable for one eligibility rule; a comment is required unless it passes (officials).")
             .Produces<VersionBody>();
@@ -82,6 +82,11 @@ public static class FormalReviewEndpoints
             .Produces(StatusCodes.Status200OK, contentType: GetApplicationPdfHandler.PdfContentType);
     }
 
+    /// <summary>A finding left out of the body is a 400 naming it, never a silent "pass" (the enum's default).</summary>
+    private static T Required<T>(T? value, string field)
+        where T : struct =>
+        value ?? throw new ValidationException([new ValidationFailure(field, "Choose pass, fail or fixable.")]);
+
     private static IResult File(ExportedFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 
     private static ListExportFormat ParseFormat(string? format) => format?.Trim().ToLowerInvariant() switch
@@ -92,7 +97,7 @@ public static class FormalReviewEndpoints
     };
 }
 
-public sealed record FormalCheckBody(FormalCheckOutcome Outcome, string? Comment, int Version);
+public sealed record FormalCheckBody(FormalCheckOutcome? Outcome, string? Comment, int Version);
 
 public sealed record CorrectionRequestBody(IReadOnlyList<CorrectionItemInput>? Items, int Version);
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KkkCompetition.Application.Common.Exceptions;
+using KkkCompetition.Application.Competitions;
 using KkkCompetition.Application.FormalReview;
 using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Common;
@@ -35,6 +36,35 @@ public abstract class FormalDecisionTests(DatabaseFixture database) : FormalRevi
         Assert.All(review.Rules, r => Assert.Null(r.Outcome));
         Assert.Contains(review.Sections, s => s.Key == "attachments:Statute" && s.NamePl == "Załączniki: statut lub regulamin klastra");
         Assert.Equal(7, review.CorrectionWindowDays);
+    }
+
+    [Fact]
+    public async Task The_competitions_own_rules_and_thresholds_drive_the_review()
+    {
+        var competitionId = await Applications.CompetitionAsync(cancellationToken: Ct, whileDraft: async (id, version) =>
+        {
+            version = await Send(TestUsers.Official, new UpdateEligibilityThresholds(id, 5, 70, version));
+            return await Send(TestUsers.Official, new AddEligibilityRule(id, "regional_strategy", "Zgodność ze strategią regionu", "Fit with the regional strategy", version));
+        });
+        var application = await Applications.SubmitAsync(competitionId, "Klaster Alfa", cancellationToken: Ct);
+
+        var review = await ReviewAsync(application.Id);
+
+        Assert.Equal([.. RuleCodes, "regional_strategy"], review.Rules.Select(r => r.Code));
+        var custom = review.Rules[^1];
+        Assert.Equal("Zgodność ze strategią regionu", custom.NamePl);
+        Assert.Equal(PreCheckOutcome.NotChecked, custom.PreCheck.Outcome);
+        var members = review.Rules.Single(r => r.Code == EligibilityPreCheck.MemberCount).PreCheck;
+        Assert.Equal((PreCheckOutcome.NotMet, "60", "70"), (members.Outcome, members.Actual, members.Required));
+        Assert.Equal("5", review.Rules.Single(r => r.Code == EligibilityPreCheck.ClusterAge).PreCheck.Required);
+
+        // The four rules of the regulations are not enough: the competition's own rule must pass too.
+        var version = await PassAllAsync(application.Id);
+        var refused = await Assert.ThrowsAsync<BusinessRuleViolation>(() => Send(TestUsers.Official, new AcceptFormally(application.Id, null, version)));
+        Assert.Equal("regional_strategy", refused.Arguments[0]);
+        version = await CheckAsync(application.Id, "regional_strategy", FormalCheckOutcome.Pass);
+        await Send(TestUsers.Official, new AcceptFormally(application.Id, null, version));
+        Assert.Equal(ApplicationStatus.FormallyAccepted, (await ApplicationAsync(application.Id)).Status);
     }
 
     [Fact]
