@@ -23,10 +23,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Common.Security.CurrentUserContext>();
-        services.AddScoped<Common.Security.ICurrentUser>(sp =>
-            sp.GetRequiredService<Common.Security.CurrentUserContext>().User
-            ?? sp.GetService<Common.Security.IAmbientUser>()?.Current
-            ?? Common.Security.FixedUser.Anonymous);
+        services.AddScoped<Common.Security.ICurrentUser, Common.Security.ScopedCurrentUser>();
         services.AddScoped<Notifications.Outbox.IOutbox, Notifications.Outbox.OutboxWriter>();
         services.AddOptions<Notifications.Outbox.NotificationOptions>();
         services.AddScoped<Notifications.Reminders.IReminderSource, FormalReview.CorrectionRequestReminderSource>();

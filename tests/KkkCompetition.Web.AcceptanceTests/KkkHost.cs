@@ -16,6 +16,9 @@ public sealed class KkkHost : WebApplicationFactory<Program>
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"kkk-acceptance-{Guid.NewGuid():N}.db");
 
+    /// <summary>The host's attachment store, in the temp folder (not in the project's App_Data).</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), $"kkk-acceptance-files-{Guid.NewGuid():N}");
+
     public KkkHost()
     {
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
@@ -38,6 +41,7 @@ public sealed class KkkHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Development");
         builder.UseSetting("KKK:Database:Provider", "Sqlite");
         builder.UseSetting("KKK:Database:ConnectionString", ConnectionString);
+        builder.UseSetting("KKK:Files:Root", FilesRoot);
         builder.UseSetting("KKK:Jobs:Enabled", "false");
         builder.UseSetting("KKK:Demo:Enabled", "true");
         builder.UseSetting("KKK:Security:RequireTwoFactorForStaff", "false");
@@ -52,6 +56,11 @@ public sealed class KkkHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
+        }
+
         foreach (var file in new[] { databaseFile, databaseFile + "-wal", databaseFile + "-shm" })
         {
             try

@@ -306,6 +306,37 @@ public sealed class ApplicationApiTests(ApplicationWebFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"/api/v1/applications/{id}", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_browser_downloads_the_receipt_with_its_sign_in_cookie_and_is_sent_to_sign_in_without_it()
+    {
+        var email = await factory.CreateUserAsync(Roles.Applicant);
+        Guid userId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+        }
+
+        var seed = Interlocked.Increment(ref _seed);
+        await ApplicationArrange.CreateClusterAsync(factory.Services, userId, seed, cancellationToken: Ct);
+        var competitionId = await ApplicationArrange.CreateOpenCompetitionAsync(factory.Services, DateTimeOffset.UtcNow, year: 2000 + seed, cancellationToken: Ct);
+        var owner = new Application.Common.Security.FixedUser(userId, email, [Roles.Applicant]);
+        var id = (await ApplicationArrange.StartAsync(factory.Services, owner, competitionId, Ct)).ApplicationId;
+        await ApplicationArrange.FillAsync(factory.Services, owner, id, Ct);
+        await Testing.TestUsers.SendAsAsync(factory.Services, owner, new Application.Applications.SubmitApplication(id), Ct);
+
+        var anonymous = await factory.CreateBrowser().GetAsync($"/files/applications/{id}/receipt", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+
+        var browser = new BrowserSession(factory.CreateBrowser());
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(email, KkkWebFactory.Password)).StatusCode);
+        var receipt = await browser.Client.GetAsync($"/files/applications/{id}/receipt", Ct);
+        Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
+        Assert.Equal("%PDF-", Encoding.ASCII.GetString((await receipt.Content.ReadAsByteArrayAsync(Ct))[..5]));
+        Assert.Equal("UPO-" + (await JsonAsync(await (await SignedInAsync(Roles.Official)).Client.GetAsync($"/api/v1/applications/{id}", Ct))).GetProperty("number").GetString()!.Replace('/', '-') + ".pdf",
+            receipt.Content.Headers.ContentDisposition!.FileNameStar ?? receipt.Content.Headers.ContentDisposition.FileName);
+    }
+
     /// <summary>A readable stream that does not tell its length, so the client sends it chunked.</summary>
     private sealed class UnknownLengthStream(byte[] content) : MemoryStream(content)
     {

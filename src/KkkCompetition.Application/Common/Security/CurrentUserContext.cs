@@ -23,3 +23,23 @@ public sealed record FixedUser(Guid? UserId, string UserName, IReadOnlyCollectio
 
     public static FixedUser Anonymous { get; } = new(null, "anonymous", []);
 }
+
+/// <summary>
+/// The <see cref="ICurrentUser"/> of a scope, asked afresh on every read: a request's scope builds it before authentication
+/// has run (the sign-in cookie's security-stamp check opens the DbContext, whose audit trail takes the user), and a user
+/// captured then would stay anonymous for the whole request.
+/// </summary>
+internal sealed class ScopedCurrentUser(CurrentUserContext context, IServiceProvider services) : ICurrentUser
+{
+    private ICurrentUser User => context.User ?? (services.GetService(typeof(IAmbientUser)) as IAmbientUser)?.Current ?? FixedUser.Anonymous;
+
+    public Guid? UserId => User.UserId;
+
+    public string UserName => User.UserName;
+
+    public IReadOnlyCollection<string> Roles => User.Roles;
+
+    public string? IpAddress => User.IpAddress;
+
+    public string? CorrelationId => User.CorrelationId;
+}
