@@ -22,6 +22,7 @@ public sealed record UpdateCompetitionSettings(
     int CorrectionWindowDays,
     int AppealWindowDays,
     int StatusValidityYears,
+    int ScoringWindowDays,
     IReadOnlyList<string> TieBreakOrder,
     int Version) : ICommand<int>;
 
@@ -37,6 +38,7 @@ public sealed class UpdateCompetitionSettingsValidator : AbstractValidator<Updat
         RuleFor(x => x.DivergenceThresholdPercent).GreaterThan(0).LessThanOrEqualTo(100).PrecisionScale(5, 2, ignoreTrailingZeros: true);
         RuleFor(x => x.CorrectionWindowDays).InclusiveBetween(1, CompetitionSettings.MaxWindowDays);
         RuleFor(x => x.AppealWindowDays).InclusiveBetween(1, CompetitionSettings.MaxWindowDays);
+        RuleFor(x => x.ScoringWindowDays).InclusiveBetween(1, CompetitionSettings.MaxWindowDays);
         RuleFor(x => x.StatusValidityYears).InclusiveBetween(1, CompetitionSettings.MaxStatusValidityYears);
         RuleFor(x => x.TieBreakOrder).NotNull();
         RuleForEach(x => x.TieBreakOrder).NotEmpty().MaximumLength(CompetitionFieldRules.MaxCriterionCodeLength);
@@ -57,7 +59,8 @@ public sealed class UpdateCompetitionSettingsHandler(IAppDbContext db) : IComman
             command.HoldsPanel,
             command.CorrectionWindowDays,
             command.AppealWindowDays,
-            command.StatusValidityYears));
+            command.StatusValidityYears,
+            command.ScoringWindowDays));
         competition.SetTieBreakOrder([.. command.TieBreakOrder.Select(c => c.Trim())]);
         return competition.Version + 1;
     }

@@ -462,6 +462,35 @@ public sealed class KkkApplication : Entity
         UpdatedAt = now;
     }
 
+    /// <summary>Experts are assigned: a formally accepted application goes into merit evaluation (a no-op when it already is).</summary>
+    public void StartEvaluation(DateTimeOffset now)
+    {
+        if (Status == ApplicationStatus.UnderEvaluation)
+        {
+            return;
+        }
+
+        if (Status != ApplicationStatus.FormallyAccepted)
+        {
+            throw new BusinessRuleViolation("application.not_formally_accepted", "Only a formally accepted application is evaluated on its merits.", Status.ToString());
+        }
+
+        Status = ApplicationStatus.UnderEvaluation;
+        UpdatedAt = now;
+    }
+
+    /// <summary>All sheets are in and the result is computed.</summary>
+    public void CompleteEvaluation(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.UnderEvaluation)
+        {
+            throw new BusinessRuleViolation("application.not_under_evaluation", "The application is not under merit evaluation.", Status.ToString());
+        }
+
+        Status = ApplicationStatus.Evaluated;
+        UpdatedAt = now;
+    }
+
     private void EnsureFormalDecisionPossible()
     {
         if (Status is not (ApplicationStatus.FormalReview or ApplicationStatus.Corrected))

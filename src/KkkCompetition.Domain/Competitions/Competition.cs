@@ -48,12 +48,14 @@ public sealed record CompetitionSettings(
     bool HoldsPanel,
     int CorrectionWindowDays,
     int AppealWindowDays,
-    int StatusValidityYears)
+    int StatusValidityYears,
+    int ScoringWindowDays = CompetitionSettings.DefaultScoringWindowDays)
 {
     public const int MinExperts = 2;
     public const int MaxExperts = 10;
     public const int MaxWindowDays = 90;
     public const int MaxStatusValidityYears = 10;
+    public const int DefaultScoringWindowDays = 14;
 
     public static CompetitionSettings Defaults { get; } = new(2, 30m, true, 7, 14, 3);
 }
@@ -84,6 +86,9 @@ public sealed class Competition : Entity
     public int CorrectionWindowDays { get; private set; } = 7;
     public int AppealWindowDays { get; private set; } = 14;
     public int StatusValidityYears { get; private set; } = 3;
+
+    /// <summary>Days an expert has to submit a sheet, counted from the assignment.</summary>
+    public int ScoringWindowDays { get; private set; } = CompetitionSettings.DefaultScoringWindowDays;
     public int MinimumClusterAgeYears { get; private set; } = 3;
     public int MinimumMembers { get; private set; } = 51;
     public DateTimeOffset? AnnouncedAt { get; private set; }
@@ -110,7 +115,7 @@ public sealed class Competition : Entity
     public decimal MaxTotal => _criteria.Sum(c => c.MaxPoints * c.Weight);
 
     public CompetitionSettings Settings =>
-        new(ExpertsPerApplication, DivergenceThresholdPercent, HoldsPanel, CorrectionWindowDays, AppealWindowDays, StatusValidityYears);
+        new(ExpertsPerApplication, DivergenceThresholdPercent, HoldsPanel, CorrectionWindowDays, AppealWindowDays, StatusValidityYears, ScoringWindowDays);
 
     /// <summary>The tie-break criteria, first one first.</summary>
     public IReadOnlyList<string> TieBreakOrder =>
@@ -209,9 +214,10 @@ public sealed class Competition : Entity
         }
 
         if (settings.CorrectionWindowDays is < 1 or > CompetitionSettings.MaxWindowDays
-            || settings.AppealWindowDays is < 1 or > CompetitionSettings.MaxWindowDays)
+            || settings.AppealWindowDays is < 1 or > CompetitionSettings.MaxWindowDays
+            || settings.ScoringWindowDays is < 1 or > CompetitionSettings.MaxWindowDays)
         {
-            throw new BusinessRuleViolation("competition.window_out_of_range", $"Correction and appeal windows are 1 to {CompetitionSettings.MaxWindowDays} days.", CompetitionSettings.MaxWindowDays);
+            throw new BusinessRuleViolation("competition.window_out_of_range", $"Correction, appeal and scoring windows are 1 to {CompetitionSettings.MaxWindowDays} days.", CompetitionSettings.MaxWindowDays);
         }
 
         if (settings.StatusValidityYears is < 1 or > CompetitionSettings.MaxStatusValidityYears)
@@ -225,6 +231,7 @@ public sealed class Competition : Entity
         CorrectionWindowDays = settings.CorrectionWindowDays;
         AppealWindowDays = settings.AppealWindowDays;
         StatusValidityYears = settings.StatusValidityYears;
+        ScoringWindowDays = settings.ScoringWindowDays;
         Touch();
     }
 

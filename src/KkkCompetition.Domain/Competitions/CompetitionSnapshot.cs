@@ -30,7 +30,7 @@ public static class CompetitionSnapshot
                 Instant(c.Timeline.DecisionAt)),
             Plain(c.PassThreshold),
             Plain(c.MaxTotal),
-            new SettingsSnapshot(c.ExpertsPerApplication, Plain(c.DivergenceThresholdPercent), c.HoldsPanel, c.CorrectionWindowDays, c.AppealWindowDays, c.StatusValidityYears),
+            new SettingsSnapshot(c.ExpertsPerApplication, Plain(c.DivergenceThresholdPercent), c.HoldsPanel, c.CorrectionWindowDays, c.AppealWindowDays, c.StatusValidityYears, c.ScoringWindowDays),
             c.TieBreakOrder,
             new EligibilitySnapshot(
                 c.MinimumClusterAgeYears,
@@ -66,7 +66,7 @@ public static class CompetitionSnapshot
 
     private sealed record TimelineSnapshot(string AnnouncementAt, string OpensAt, string ClosesAt, string FormalReviewDeadline, string EvaluationDeadline, string PanelAt, string DecisionAt);
 
-    private sealed record SettingsSnapshot(int ExpertsPerApplication, decimal DivergenceThresholdPercent, bool HoldsPanel, int CorrectionWindowDays, int AppealWindowDays, int StatusValidityYears);
+    private sealed record SettingsSnapshot(int ExpertsPerApplication, decimal DivergenceThresholdPercent, bool HoldsPanel, int CorrectionWindowDays, int AppealWindowDays, int StatusValidityYears, int ScoringWindowDays);
 
     private sealed record EligibilitySnapshot(int MinimumClusterAgeYears, int MinimumMembers, IReadOnlyList<RuleSnapshot> Rules);
 

@@ -5,6 +5,7 @@ using KkkCompetition.Domain.Auditing;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Domain.ReferenceData;
 using KkkCompetition.Infrastructure.Identity;
@@ -38,6 +39,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<FormalCheck> FormalChecks => Set<FormalCheck>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<SubmissionCounter> SubmissionCounters => Set<SubmissionCounter>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+    public DbSet<AssignmentOverride> AssignmentOverrides => Set<AssignmentOverride>();
+    public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

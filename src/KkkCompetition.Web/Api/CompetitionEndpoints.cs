@@ -1,5 +1,6 @@
 using KkkCompetition.Application.Common.Paging;
 using KkkCompetition.Application.Competitions;
+using KkkCompetition.Domain.Competitions;
 using Mediator;
 
 namespace KkkCompetition.Web.Api;
@@ -41,7 +42,7 @@ public static class CompetitionEndpoints
         competitions.MapPut("/{id:guid}/settings", async (ISender sender, Guid id, SettingsBody body, CancellationToken ct) =>
                 Results.Ok(new VersionBody(await sender.Send(
                     new UpdateCompetitionSettings(id, body.Name, body.PassThreshold, body.ExpertsPerApplication, body.DivergenceThresholdPercent, body.HoldsPanel,
-                        body.CorrectionWindowDays, body.AppealWindowDays, body.StatusValidityYears, body.TieBreakOrder ?? [], body.Version), ct))))
+                        body.CorrectionWindowDays, body.AppealWindowDays, body.StatusValidityYears, body.ScoringWindowDays, body.TieBreakOrder ?? [], body.Version), ct))))
             .WithName("UpdateCompetitionSettings").WithSummary("Changes a draft's name, pass threshold, settings and tie-break order (officials).");
         competitions.MapPut("/{id:guid}/eligibility", async (ISender sender, Guid id, EligibilityThresholdsBody body, CancellationToken ct) =>
                 Results.Ok(new VersionBody(await sender.Send(new UpdateEligibilityThresholds(id, body.MinimumClusterAgeYears, body.MinimumMembers, body.Version), ct))))
@@ -92,7 +93,8 @@ public sealed record SettingsBody(
     int AppealWindowDays,
     int StatusValidityYears,
     IReadOnlyList<string>? TieBreakOrder,
-    int Version);
+    int Version,
+    int ScoringWindowDays = CompetitionSettings.DefaultScoringWindowDays);
 
 public sealed record EligibilityThresholdsBody(int MinimumClusterAgeYears, int MinimumMembers, int Version);
 

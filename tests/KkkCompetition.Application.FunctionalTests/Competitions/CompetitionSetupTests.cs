@@ -17,7 +17,7 @@ public abstract class CompetitionSetupTests(DatabaseFixture database) : Function
     private Task<int> AuditCount() => Read(db => db.AuditEntries.CountAsync(Ct));
 
     private static UpdateCompetitionSettings Settings(Guid id, int version, int experts = 3, decimal threshold = 90m, IReadOnlyList<string>? tieBreak = null) =>
-        new(id, "Nabór 2027/1 (poprawiony)", threshold, experts, 25m, false, 10, 21, 4, tieBreak ?? ["B.1", "C.1"], version);
+        new(id, "Nabór 2027/1 (poprawiony)", threshold, experts, 25m, false, 10, 21, 4, 20, tieBreak ?? ["B.1", "C.1"], version);
 
     private static AddCompetitionCriterion NewCriterion(Guid id, int version, string code = "F.1") =>
         new(id, code, "F", "Umiędzynarodowienie", "Internationalisation", "Sieci międzynarodowe", "International networks", "Wskazówki",
@@ -72,7 +72,7 @@ public abstract class CompetitionSetupTests(DatabaseFixture database) : Function
         Assert.Equal(t.ClosesAt.AddDays(2).UtcTicks / 10, details.Timeline.ClosesAt.UtcTicks / 10);
         Assert.Equal("Nabór 2027/1 (poprawiony)", details.Name);
         Assert.Equal(90m, details.PassThreshold);
-        Assert.Equal(new CompetitionSettings(3, 25m, false, 10, 21, 4), details.Settings);
+        Assert.Equal(new CompetitionSettings(3, 25m, false, 10, 21, 4, 20), details.Settings);
         Assert.Equal(["B.1", "C.1"], details.TieBreakOrder);
         Assert.Equal((4, 60), (details.MinimumClusterAgeYears, details.MinimumMembers));
         var custom = details.EligibilityRules[^1];

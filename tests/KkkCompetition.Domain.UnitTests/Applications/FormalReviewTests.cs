@@ -350,4 +350,21 @@ public sealed class FormalReviewTests
             ["indicators", "narrative:A", "attachments:Statute", "attachments:DevelopmentStrategy", "attachments:CoordinatorDeclaration", "attachments:Signature", "attachments:Other"],
             sections);
     }
+
+    [Fact]
+    public void Only_a_formally_accepted_application_goes_into_evaluation_and_then_is_evaluated()
+    {
+        var application = AllPassed();
+        Assert.Equal("application.not_formally_accepted", Code(() => application.StartEvaluation(SentAt)));
+        Assert.Equal("application.not_under_evaluation", Code(() => application.CompleteEvaluation(SentAt)));
+
+        application.AcceptFormally(Rules, null, SentAt);
+        application.StartEvaluation(SentAt.AddDays(1));
+        application.StartEvaluation(SentAt.AddDays(2));
+        Assert.Equal(ApplicationStatus.UnderEvaluation, application.Status);
+
+        application.CompleteEvaluation(SentAt.AddDays(3));
+        Assert.Equal(ApplicationStatus.Evaluated, application.Status);
+        Assert.Equal("application.not_formally_accepted", Code(() => application.StartEvaluation(SentAt.AddDays(4))));
+    }
 }

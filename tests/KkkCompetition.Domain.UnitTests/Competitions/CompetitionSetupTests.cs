@@ -85,7 +85,7 @@ public sealed class CompetitionSetupTests
     public void Settings_within_their_ranges_are_kept()
     {
         var competition = Draft();
-        var settings = new CompetitionSettings(3, 25.5m, false, 10, 21, 4);
+        var settings = new CompetitionSettings(3, 25.5m, false, 10, 21, 4, 21);
 
         competition.UpdateSettings(settings);
 
@@ -102,6 +102,7 @@ public sealed class CompetitionSetupTests
         { "divergence over 100", "competition.divergence_out_of_range" },
         { "no correction days", "competition.window_out_of_range" },
         { "appeal of 91 days", "competition.window_out_of_range" },
+        { "no scoring days", "competition.window_out_of_range" },
         { "no validity", "competition.validity_out_of_range" },
         { "validity of 11 years", "competition.validity_out_of_range" },
     };
@@ -120,6 +121,7 @@ public sealed class CompetitionSetupTests
             "divergence over 100" => d with { DivergenceThresholdPercent = 100.01m },
             "no correction days" => d with { CorrectionWindowDays = 0 },
             "appeal of 91 days" => d with { AppealWindowDays = 91 },
+            "no scoring days" => d with { ScoringWindowDays = 0 },
             "no validity" => d with { StatusValidityYears = 0 },
             _ => d with { StatusValidityYears = 11 },
         };

@@ -2,6 +2,7 @@ using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Auditing;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,10 @@ public interface IAppDbContext
     DbSet<FormalCheck> FormalChecks { get; }
     DbSet<CorrectionRequest> CorrectionRequests { get; }
     DbSet<SubmissionCounter> SubmissionCounters { get; }
+    DbSet<Expert> Experts { get; }
+    DbSet<ExpertAssignment> ExpertAssignments { get; }
+    DbSet<AssignmentOverride> AssignmentOverrides { get; }
+    DbSet<EvaluationResult> EvaluationResults { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
