@@ -67,6 +67,9 @@ public sealed class KkkApplication : Entity
 
     public CorrectionRequest? Correction { get; private set; }
 
+    /// <summary>When the experts' totals were found to differ by more than the threshold: one more expert is then needed.</summary>
+    public DateTimeOffset? DivergenceDetectedAt { get; private set; }
+
     public IReadOnlyList<ApplicationIndicatorYear> Indicators => _indicators;
     public IReadOnlyList<ApplicationNarrative> Narratives => _narratives;
     public IReadOnlyList<ApplicationAttachment> Attachments => _attachments;
@@ -478,6 +481,26 @@ public sealed class KkkApplication : Entity
         Status = ApplicationStatus.UnderEvaluation;
         UpdatedAt = now;
     }
+
+    /// <summary>The sheets diverge (domain guide, section 3): the application needs one expert more than the competition's N. Once only.</summary>
+    public void MarkDivergent(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.UnderEvaluation)
+        {
+            throw new BusinessRuleViolation("application.not_under_evaluation", "The application is not under merit evaluation.", Status.ToString());
+        }
+
+        if (DivergenceDetectedAt is not null)
+        {
+            throw new BusinessRuleViolation("application.divergence_already_handled", "An extra expert has already been called for this application.");
+        }
+
+        DivergenceDetectedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>How many experts this application needs: the competition's N, plus one after divergence.</summary>
+    public int ExpertsNeeded(Competition competition) => competition.ExpertsPerApplication + (DivergenceDetectedAt is null ? 0 : 1);
 
     /// <summary>All sheets are in and the result is computed.</summary>
     public void CompleteEvaluation(DateTimeOffset now)

@@ -367,4 +367,20 @@ public sealed class FormalReviewTests
         Assert.Equal(ApplicationStatus.Evaluated, application.Status);
         Assert.Equal("application.not_formally_accepted", Code(() => application.StartEvaluation(SentAt.AddDays(4))));
     }
+
+    [Fact]
+    public void Divergence_adds_one_expert_once_and_only_under_evaluation()
+    {
+        var application = AllPassed();
+        application.AcceptFormally(Rules, null, SentAt);
+        Assert.Equal("application.not_under_evaluation", Code(() => application.MarkDivergent(SentAt)));
+        application.StartEvaluation(SentAt);
+        var competition = DomainTestData.Draft();
+        Assert.Equal(2, application.ExpertsNeeded(competition));
+
+        application.MarkDivergent(SentAt.AddDays(1));
+
+        Assert.Equal(3, application.ExpertsNeeded(competition));
+        Assert.Equal("application.divergence_already_handled", Code(() => application.MarkDivergent(SentAt.AddDays(2))));
+    }
 }
