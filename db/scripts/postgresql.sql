@@ -1310,3 +1310,217 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    ALTER TABLE "Competitions" ADD "ScoringWindowDays" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    ALTER TABLE "Applications" ADD "DivergenceDetectedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE TABLE "EvaluationResults" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "Method" character varying(20) NOT NULL,
+        "SheetsUsed" uuid[] NOT NULL,
+        "ComputedAt" timestamp with time zone NOT NULL,
+        "ExpertTotal" numeric(9,2) NOT NULL,
+        "Total" numeric(9,2) NOT NULL,
+        "Passed" boolean NOT NULL,
+        "PanelScheduledAt" timestamp with time zone,
+        "PanelPlace" character varying(300),
+        "Version" integer NOT NULL,
+        "Criteria" jsonb NOT NULL,
+        CONSTRAINT "PK_EvaluationResults" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_EvaluationResults_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EvaluationResults_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE TABLE "Experts" (
+        "Id" uuid NOT NULL,
+        "Email" character varying(256) NOT NULL,
+        "FullName" character varying(200) NOT NULL,
+        "UserId" uuid,
+        "Status" character varying(20) NOT NULL,
+        "VoivodeshipTeryt" character varying(2),
+        "KisCodes" text[] NOT NULL,
+        "MaxLoadPerCompetition" integer NOT NULL,
+        "Available" boolean NOT NULL,
+        "InvitedAt" timestamp with time zone NOT NULL,
+        "InvitedBy" uuid NOT NULL,
+        "InvitationTokenHash" character varying(64),
+        "InvitationExpiresAt" timestamp with time zone,
+        "JoinedAt" timestamp with time zone,
+        "ProfileUpdatedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        "Affiliations" jsonb NOT NULL,
+        CONSTRAINT "PK_Experts" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE TABLE "AssignmentOverrides" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "ExpertId" uuid NOT NULL,
+        "Kind" character varying(10) NOT NULL,
+        "Reason" character varying(2000) NOT NULL,
+        "CreatedBy" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_AssignmentOverrides" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AssignmentOverrides_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_AssignmentOverrides_Experts_ExpertId" FOREIGN KEY ("ExpertId") REFERENCES "Experts" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE TABLE "ExpertAssignments" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "ExpertId" uuid NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "Origin" character varying(20) NOT NULL,
+        "AssignedAt" timestamp with time zone NOT NULL,
+        "AssignedBy" uuid,
+        "Deadline" timestamp with time zone NOT NULL,
+        "KisMatches" integer NOT NULL,
+        "OtherVoivodeship" boolean NOT NULL,
+        "LoadAfter" integer NOT NULL,
+        "Pinned" boolean NOT NULL,
+        "DeclarationSignedAt" timestamp with time zone,
+        "ConflictDeclaredAt" timestamp with time zone,
+        "ConflictReason" character varying(2000),
+        "ReleasedAt" timestamp with time zone,
+        "ReleaseReason" character varying(2000),
+        "OverallOpinion" character varying(8000),
+        "SheetSavedAt" timestamp with time zone,
+        "SubmittedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        "Scores" jsonb NOT NULL,
+        CONSTRAINT "PK_ExpertAssignments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ExpertAssignments_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ExpertAssignments_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ExpertAssignments_Experts_ExpertId" FOREIGN KEY ("ExpertId") REFERENCES "Experts" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE UNIQUE INDEX "IX_AssignmentOverrides_ApplicationId_ExpertId" ON "AssignmentOverrides" ("ApplicationId", "ExpertId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_AssignmentOverrides_CompetitionId" ON "AssignmentOverrides" ("CompetitionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_AssignmentOverrides_ExpertId" ON "AssignmentOverrides" ("ExpertId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE UNIQUE INDEX "IX_EvaluationResults_ApplicationId" ON "EvaluationResults" ("ApplicationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_EvaluationResults_CompetitionId_Total" ON "EvaluationResults" ("CompetitionId", "Total");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_ExpertAssignments_ApplicationId_ExpertId" ON "ExpertAssignments" ("ApplicationId", "ExpertId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_ExpertAssignments_CompetitionId_Status_Deadline" ON "ExpertAssignments" ("CompetitionId", "Status", "Deadline");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_ExpertAssignments_ExpertId_CompetitionId_Status" ON "ExpertAssignments" ("ExpertId", "CompetitionId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE UNIQUE INDEX "IX_Experts_Email" ON "Experts" ("Email");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_Experts_InvitationTokenHash" ON "Experts" ("InvitationTokenHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE INDEX "IX_Experts_Status_FullName" ON "Experts" ("Status", "FullName");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    CREATE UNIQUE INDEX "IX_Experts_UserId" ON "Experts" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261122182538_ExpertEvaluation') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261122182538_ExpertEvaluation', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

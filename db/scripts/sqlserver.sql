@@ -1449,3 +1449,237 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [ScoringWindowDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [DivergenceDetectedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE TABLE [EvaluationResults] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [Method] nvarchar(20) NOT NULL,
+        [SheetsUsed] nvarchar(max) NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        [ExpertTotal] decimal(9,2) NOT NULL,
+        [Total] decimal(9,2) NOT NULL,
+        [Passed] bit NOT NULL,
+        [PanelScheduledAt] datetimeoffset NULL,
+        [PanelPlace] nvarchar(300) NULL,
+        [Version] int NOT NULL,
+        [Criteria] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_EvaluationResults] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvaluationResults_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EvaluationResults_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE TABLE [Experts] (
+        [Id] uniqueidentifier NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [UserId] uniqueidentifier NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NULL,
+        [KisCodes] nvarchar(max) NOT NULL,
+        [MaxLoadPerCompetition] int NOT NULL,
+        [Available] bit NOT NULL,
+        [InvitedAt] datetimeoffset NOT NULL,
+        [InvitedBy] uniqueidentifier NOT NULL,
+        [InvitationTokenHash] nvarchar(64) NULL,
+        [InvitationExpiresAt] datetimeoffset NULL,
+        [JoinedAt] datetimeoffset NULL,
+        [ProfileUpdatedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        [Affiliations] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Experts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE TABLE [AssignmentOverrides] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [ExpertId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AssignmentOverrides] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssignmentOverrides_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AssignmentOverrides_Experts_ExpertId] FOREIGN KEY ([ExpertId]) REFERENCES [Experts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE TABLE [ExpertAssignments] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [ExpertId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Origin] nvarchar(20) NOT NULL,
+        [AssignedAt] datetimeoffset NOT NULL,
+        [AssignedBy] uniqueidentifier NULL,
+        [Deadline] datetimeoffset NOT NULL,
+        [KisMatches] int NOT NULL,
+        [OtherVoivodeship] bit NOT NULL,
+        [LoadAfter] int NOT NULL,
+        [Pinned] bit NOT NULL,
+        [DeclarationSignedAt] datetimeoffset NULL,
+        [ConflictDeclaredAt] datetimeoffset NULL,
+        [ConflictReason] nvarchar(2000) NULL,
+        [ReleasedAt] datetimeoffset NULL,
+        [ReleaseReason] nvarchar(2000) NULL,
+        [OverallOpinion] nvarchar(max) NULL,
+        [SheetSavedAt] datetimeoffset NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        [Scores] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ExpertAssignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ExpertAssignments_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ExpertAssignments_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ExpertAssignments_Experts_ExpertId] FOREIGN KEY ([ExpertId]) REFERENCES [Experts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssignmentOverrides_ApplicationId_ExpertId] ON [AssignmentOverrides] ([ApplicationId], [ExpertId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentOverrides_CompetitionId] ON [AssignmentOverrides] ([CompetitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_AssignmentOverrides_ExpertId] ON [AssignmentOverrides] ([ExpertId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationResults_ApplicationId] ON [EvaluationResults] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_EvaluationResults_CompetitionId_Total] ON [EvaluationResults] ([CompetitionId], [Total]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_ExpertAssignments_ApplicationId_ExpertId] ON [ExpertAssignments] ([ApplicationId], [ExpertId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_ExpertAssignments_CompetitionId_Status_Deadline] ON [ExpertAssignments] ([CompetitionId], [Status], [Deadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_ExpertAssignments_ExpertId_CompetitionId_Status] ON [ExpertAssignments] ([ExpertId], [CompetitionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Experts_Email] ON [Experts] ([Email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_Experts_InvitationTokenHash] ON [Experts] ([InvitationTokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    CREATE INDEX [IX_Experts_Status_FullName] ON [Experts] ([Status], [FullName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Experts_UserId] ON [Experts] ([UserId]) WHERE [UserId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122182518_ExpertEvaluation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122182518_ExpertEvaluation', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -314,6 +314,9 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DivergenceDetectedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("FormalDecisionAt")
                         .HasColumnType("datetimeoffset");
 
@@ -747,6 +750,9 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Property<int>("RulesVersion")
                         .HasColumnType("int");
 
+                    b.Property<int>("ScoringWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -921,6 +927,327 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("EligibilityRule");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetitionId");
+
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("AssignmentOverrides");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.EvaluationResult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("ExpertTotal")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PanelPlace")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset?>("PanelScheduledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("SheetsUsed")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Criteria", "KkkCompetition.Domain.Evaluation.EvaluationResult.Criteria#CriterionResult", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CriterionCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("ExpertPoints");
+
+                            b1.Property<DateTimeOffset?>("PanelChangedAt");
+
+                            b1.Property<Guid?>("PanelChangedBy");
+
+                            b1.Property<string>("PanelJustification");
+
+                            b1.Property<decimal?>("PanelPoints");
+
+                            b1
+                                .ToJson("Criteria")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("CompetitionId", "Total");
+
+                    b.ToTable("EvaluationResults");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Available")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("InvitationExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("InvitationTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.PrimitiveCollection<string>("KisCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("MaxLoadPerCompetition")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ProfileUpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoivodeshipTeryt")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Affiliations", "KkkCompetition.Domain.Evaluation.Expert.Affiliations#ExpertAffiliation", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<string>("Nip")
+                                .IsRequired();
+
+                            b1.Property<string>("OrganisationName")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("To");
+
+                            b1
+                                .ToJson("Affiliations")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("InvitationTokenHash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("[UserId] IS NOT NULL");
+
+                    b.HasIndex("Status", "FullName");
+
+                    b.ToTable("Experts");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.ExpertAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AssignedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CompetitionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ConflictDeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConflictReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeclarationSignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("KisMatches")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LoadAfter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("OtherVoivodeship")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OverallOpinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SheetSavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Scores", "KkkCompetition.Domain.Evaluation.ExpertAssignment.Scores#CriterionScore", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CriterionCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Justification");
+
+                            b1.Property<decimal?>("Points");
+
+                            b1
+                                .ToJson("Scores")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "ExpertId");
+
+                    b.HasIndex("CompetitionId", "Status", "Deadline");
+
+                    b.HasIndex("ExpertId", "CompetitionId", "Status");
+
+                    b.ToTable("ExpertAssignments");
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.Notifications.Notification", b =>
@@ -1896,6 +2223,57 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .WithMany("EligibilityRules")
                         .HasForeignKey("CompetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Evaluation.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.EvaluationResult", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Evaluation.ExpertAssignment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Competitions.Competition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Evaluation.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

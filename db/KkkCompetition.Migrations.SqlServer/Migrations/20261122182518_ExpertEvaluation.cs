@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KkkCompetition.Migrations.Sqlite.Migrations
+namespace KkkCompetition.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class ExpertEvaluation : Migration
@@ -14,27 +14,33 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ScoringWindowDays",
                 table: "Competitions",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DivergenceDetectedAt",
+                table: "Applications",
+                type: "datetimeoffset",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "EvaluationResults",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SheetsUsed = table.Column<string>(type: "TEXT", nullable: false),
-                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpertTotal = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    Total = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
-                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PanelScheduledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PanelPlace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Criteria = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SheetsUsed = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpertTotal = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    Total = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "bit", nullable: false),
+                    PanelScheduledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PanelPlace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Criteria = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,23 +63,23 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                 name: "Experts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    VoivodeshipTeryt = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    KisCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    MaxLoadPerCompetition = table.Column<int>(type: "INTEGER", nullable: false),
-                    Available = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvitationTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    InvitationExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ProfileUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Affiliations = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    VoivodeshipTeryt = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
+                    KisCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MaxLoadPerCompetition = table.Column<int>(type: "int", nullable: false),
+                    Available = table.Column<bool>(type: "bit", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvitationTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    InvitationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProfileUpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Affiliations = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,15 +90,15 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                 name: "AssignmentOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,29 +121,29 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AssignedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    KisMatches = table.Column<int>(type: "INTEGER", nullable: false),
-                    OtherVoivodeship = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LoadAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DeclarationSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConflictDeclaredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConflictReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReleaseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OverallOpinion = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    SheetSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Scores = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Origin = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    KisMatches = table.Column<int>(type: "int", nullable: false),
+                    OtherVoivodeship = table.Column<bool>(type: "bit", nullable: false),
+                    LoadAfter = table.Column<int>(type: "int", nullable: false),
+                    Pinned = table.Column<bool>(type: "bit", nullable: false),
+                    DeclarationSignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConflictDeclaredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConflictReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    OverallOpinion = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    SheetSavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Scores = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,7 +230,8 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                 name: "IX_Experts_UserId",
                 table: "Experts",
                 column: "UserId",
-                unique: true);
+                unique: true,
+                filter: "[UserId] IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -245,6 +252,10 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "ScoringWindowDays",
                 table: "Competitions");
+
+            migrationBuilder.DropColumn(
+                name: "DivergenceDetectedAt",
+                table: "Applications");
         }
     }
 }

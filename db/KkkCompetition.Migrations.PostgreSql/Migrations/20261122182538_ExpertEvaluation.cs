@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KkkCompetition.Migrations.SqlServer.Migrations
+namespace KkkCompetition.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class ExpertEvaluation : Migration
@@ -14,27 +15,33 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ScoringWindowDays",
                 table: "Competitions",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DivergenceDetectedAt",
+                table: "Applications",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "EvaluationResults",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SheetsUsed = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpertTotal = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
-                    Total = table.Column<decimal>(type: "decimal(9,2)", precision: 9, scale: 2, nullable: false),
-                    Passed = table.Column<bool>(type: "bit", nullable: false),
-                    PanelScheduledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    PanelPlace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Criteria = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SheetsUsed = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpertTotal = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    PanelScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PanelPlace = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Criteria = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,23 +64,23 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                 name: "Experts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    VoivodeshipTeryt = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    KisCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    MaxLoadPerCompetition = table.Column<int>(type: "int", nullable: false),
-                    Available = table.Column<bool>(type: "bit", nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvitationTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    InvitationExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ProfileUpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Affiliations = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    VoivodeshipTeryt = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    KisCodes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    MaxLoadPerCompetition = table.Column<int>(type: "integer", nullable: false),
+                    Available = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitationTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InvitationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProfileUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Affiliations = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,15 +91,15 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                 name: "AssignmentOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,29 +122,29 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Origin = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AssignedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Deadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    KisMatches = table.Column<int>(type: "int", nullable: false),
-                    OtherVoivodeship = table.Column<bool>(type: "bit", nullable: false),
-                    LoadAfter = table.Column<int>(type: "int", nullable: false),
-                    Pinned = table.Column<bool>(type: "bit", nullable: false),
-                    DeclarationSignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConflictDeclaredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConflictReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ReleaseReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    OverallOpinion = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
-                    SheetSavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Scores = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    KisMatches = table.Column<int>(type: "integer", nullable: false),
+                    OtherVoivodeship = table.Column<bool>(type: "boolean", nullable: false),
+                    LoadAfter = table.Column<int>(type: "integer", nullable: false),
+                    Pinned = table.Column<bool>(type: "boolean", nullable: false),
+                    DeclarationSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConflictDeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConflictReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OverallOpinion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    SheetSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Scores = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,8 +231,7 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                 name: "IX_Experts_UserId",
                 table: "Experts",
                 column: "UserId",
-                unique: true,
-                filter: "[UserId] IS NOT NULL");
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -246,6 +252,10 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "ScoringWindowDays",
                 table: "Competitions");
+
+            migrationBuilder.DropColumn(
+                name: "DivergenceDetectedAt",
+                table: "Applications");
         }
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KkkCompetition.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(KkkDbContext))]
-    [Migration("20261122181143_ExpertEvaluation")]
+    [Migration("20261122182538_ExpertEvaluation")]
     partial class ExpertEvaluation
     {
         /// <inheritdoc />
@@ -315,6 +315,9 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DivergenceDetectedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("FormalDecisionAt")

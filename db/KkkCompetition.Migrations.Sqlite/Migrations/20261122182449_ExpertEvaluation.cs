@@ -1,10 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KkkCompetition.Migrations.PostgreSql.Migrations
+namespace KkkCompetition.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ExpertEvaluation : Migration
@@ -15,27 +14,33 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ScoringWindowDays",
                 table: "Competitions",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "DivergenceDetectedAt",
+                table: "Applications",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "EvaluationResults",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SheetsUsed = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
-                    ComputedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpertTotal = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
-                    Total = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
-                    Passed = table.Column<bool>(type: "boolean", nullable: false),
-                    PanelScheduledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PanelPlace = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Criteria = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SheetsUsed = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpertTotal = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PanelScheduledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PanelPlace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Criteria = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,23 +63,23 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                 name: "Experts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    VoivodeshipTeryt = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    KisCodes = table.Column<List<string>>(type: "text[]", nullable: false),
-                    MaxLoadPerCompetition = table.Column<int>(type: "integer", nullable: false),
-                    Available = table.Column<bool>(type: "boolean", nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    InvitationTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    InvitationExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ProfileUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Affiliations = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    VoivodeshipTeryt = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    KisCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    MaxLoadPerCompetition = table.Column<int>(type: "INTEGER", nullable: false),
+                    Available = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvitationTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InvitationExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProfileUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Affiliations = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,15 +90,15 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                 name: "AssignmentOverrides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,29 +121,29 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                 name: "ExpertAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompetitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExpertId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Origin = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AssignedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    KisMatches = table.Column<int>(type: "integer", nullable: false),
-                    OtherVoivodeship = table.Column<bool>(type: "boolean", nullable: false),
-                    LoadAfter = table.Column<int>(type: "integer", nullable: false),
-                    Pinned = table.Column<bool>(type: "boolean", nullable: false),
-                    DeclarationSignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConflictDeclaredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConflictReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReleaseReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    OverallOpinion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    SheetSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Scores = table.Column<string>(type: "jsonb", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompetitionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    KisMatches = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherVoivodeship = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LoadAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    Pinned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeclarationSignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConflictDeclaredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConflictReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleaseReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OverallOpinion = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    SheetSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scores = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -246,6 +251,10 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
             migrationBuilder.DropColumn(
                 name: "ScoringWindowDays",
                 table: "Competitions");
+
+            migrationBuilder.DropColumn(
+                name: "DivergenceDetectedAt",
+                table: "Applications");
         }
     }
 }
