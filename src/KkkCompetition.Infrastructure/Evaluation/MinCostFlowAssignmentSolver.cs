@@ -9,6 +9,7 @@ namespace KkkCompetition.Infrastructure.Evaluation;
 /// than the last). A flow of one unit through application → expert is one assignment. The hard constraints are the shape of
 /// the graph — a forbidden pair has no arc, an expert's load has no more sink arcs than free places, a pair arc carries at most
 /// one unit — so any flow is a valid plan; SolveMaxFlowWithMinCost gives the largest one, and among those the cheapest.
+/// (OR-Tools' C# name for its SimpleMinCostFlow is <see cref="MinCostFlow"/>.)
 /// </summary>
 public sealed class MinCostFlowAssignmentSolver : IAssignmentSolver
 {

@@ -18,7 +18,7 @@ public sealed record AssignmentProblem(
     /// </summary>
     public void Validate()
     {
-        RequireUniqueIds();
+        RequireWellFormed();
         var experts = Experts.ToDictionary(e => e.ExpertId);
         var pinsPerExpert = new Dictionary<Guid, int>();
         foreach (var slot in Applications)
@@ -56,8 +56,13 @@ public sealed record AssignmentProblem(
     public IReadOnlyDictionary<Guid, int> KeptLoads() =>
         Applications.SelectMany(a => a.AlreadyAssigned).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
 
-    private void RequireUniqueIds()
+    private void RequireWellFormed()
     {
+        // A falling load price would let the flow fill an expert's dear places before the cheap ones (see LoadStep).
+        ArgumentOutOfRangeException.ThrowIfNegative(Weights.LoadStep, nameof(AssignmentWeights.LoadStep));
+        ArgumentOutOfRangeException.ThrowIfNegative(Weights.KisMismatch, nameof(AssignmentWeights.KisMismatch));
+        ArgumentOutOfRangeException.ThrowIfNegative(Weights.SameVoivodeship, nameof(AssignmentWeights.SameVoivodeship));
+
         if (Applications.Select(a => a.ApplicationId).Distinct().Count() != Applications.Count)
         {
             throw new ArgumentException("An application appears twice in the assignment problem.", nameof(Applications));

@@ -303,6 +303,14 @@ public sealed class MinCostFlowAssignmentSolverTests
     }
 
     [Fact]
+    public void A_falling_load_price_is_a_mistake_of_the_caller()
+    {
+        var problem = Problem([Slot(1, need: 1, "14", ["KIS1"])], [Expert(1, "02", ["KIS1"])]) with { Weights = AssignmentWeights.Default with { LoadStep = -1 } };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Solver.Solve(problem));
+    }
+
+    [Fact]
     public void Nothing_to_do_gives_an_empty_complete_plan()
     {
         var expert = Expert(1, "02", ["KIS1"]);
