@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddTransient<OverdueCorrectionsJob>();
         services.AddSingleton<Application.Applications.Exports.IApplicationListWriter, Exports.ApplicationListWriter>();
         services.AddSingleton<Application.Applications.Exports.IApplicationPdfWriter, Documents.ApplicationPdf>();
+        services.AddSingleton<Application.Evaluation.Assignment.IAssignmentSolver, Evaluation.MinCostFlowAssignmentSolver>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
