@@ -2,15 +2,13 @@ namespace KkkCompetition.Domain.Notifications;
 
 /// <summary>
 /// The notices of the formal review to the applicant (domain guide section 2): the correction request and the formal
-/// outcome. Each is a message kind of the <see cref="NotificationTemplateCatalogue"/> with Polish and English wording.
+/// outcome. Each is an <see cref="EventMessage"/> of the <see cref="NotificationTemplateCatalogue"/>.
 /// </summary>
 public static class FormalReviewNotices
 {
     public const string CorrectionRequested = "application.correction_requested";
     public const string FormallyAccepted = "application.formally_accepted";
     public const string FormallyRejected = "application.formally_rejected";
-
-    public static IReadOnlyList<string> Keys { get; } = [CorrectionRequested, FormallyAccepted, FormallyRejected];
 
     private static readonly IReadOnlyList<string> CorrectionPlaceholders =
         ["recipientName", "applicationNumber", "clusterName", "competitionName", "items", "windowDays", "deadline", "link"];
@@ -31,58 +29,45 @@ public static class FormalReviewNotices
         ["link"] = "https://kkk.example.gov.pl/applications/1/correction",
     };
 
-    public static IEnumerable<NotificationTemplateDefinition> Definitions =>
+    public static IReadOnlyList<EventMessage> All { get; } =
     [
-        new(CorrectionRequested, CorrectionPlaceholders, Samples),
-        new(FormallyAccepted, OutcomePlaceholders, Samples),
-        new(FormallyRejected, OutcomePlaceholders, Samples),
+        new(
+            new NotificationTemplateDefinition(CorrectionRequested, CorrectionPlaceholders, Samples),
+            new MessageWording(
+                "Wezwanie do uzupełnienia wniosku {{applicationNumber}}",
+                "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} wymaga uzupełnienia:\n{{items}}\n\n"
+                    + "Termin: {{windowDays}} dni od doręczenia wezwania (otwarcia go w systemie), najpóźniej do {{deadline}}. Bez odpowiedzi w terminie wniosek zostanie odrzucony formalnie.\n\n"
+                    + "Wezwanie: {{link}}\n\n— System konkursu KKK",
+                "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} wymaga uzupełnienia:</p>"
+                    + "<pre>{{items}}</pre><p>Termin: {{windowDays}} dni od doręczenia wezwania (otwarcia go w systemie), najpóźniej do {{deadline}}. Bez odpowiedzi w terminie wniosek zostanie odrzucony formalnie.</p>"
+                    + "<p><a href=\"{{link}}\">Otwórz wezwanie</a></p>"),
+            new MessageWording(
+                "Request to correct application {{applicationNumber}}",
+                "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} needs corrections:\n{{items}}\n\n"
+                    + "Deadline: {{windowDays}} days from delivery of this request (opening it in the system), {{deadline}} at the latest. Without an answer in time the application is formally rejected.\n\n"
+                    + "The request: {{link}}\n\n— KKK competition system",
+                "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} needs corrections:</p>"
+                    + "<pre>{{items}}</pre><p>Deadline: {{windowDays}} days from delivery of this request (opening it in the system), {{deadline}} at the latest. Without an answer in time the application is formally rejected.</p>"
+                    + "<p><a href=\"{{link}}\">Open the request</a></p>")),
+        new(
+            new NotificationTemplateDefinition(FormallyAccepted, OutcomePlaceholders, Samples),
+            new MessageWording(
+                "Wniosek {{applicationNumber}} przyjęty formalnie",
+                "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} przeszedł ocenę formalną i trafi do oceny merytorycznej.\n{{reasons}}\n\nSzczegóły: {{link}}\n\n— System konkursu KKK",
+                "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} przeszedł ocenę formalną i trafi do oceny merytorycznej.</p><p>{{reasons}}</p><p><a href=\"{{link}}\">Przejdź do wniosku</a></p>"),
+            new MessageWording(
+                "Application {{applicationNumber}} formally accepted",
+                "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} passed the formal review and goes on to the merit evaluation.\n{{reasons}}\n\nDetails: {{link}}\n\n— KKK competition system",
+                "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} passed the formal review and goes on to the merit evaluation.</p><p>{{reasons}}</p><p><a href=\"{{link}}\">Open the application</a></p>")),
+        new(
+            new NotificationTemplateDefinition(FormallyRejected, OutcomePlaceholders, Samples),
+            new MessageWording(
+                "Wniosek {{applicationNumber}} odrzucony formalnie",
+                "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} został odrzucony z przyczyn formalnych.\n\nUzasadnienie:\n{{reasons}}\n\nSzczegóły: {{link}}\n\n— System konkursu KKK",
+                "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} został odrzucony z przyczyn formalnych.</p><p>Uzasadnienie:</p><pre>{{reasons}}</pre><p><a href=\"{{link}}\">Przejdź do wniosku</a></p>"),
+            new MessageWording(
+                "Application {{applicationNumber}} formally rejected",
+                "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} was rejected on formal grounds.\n\nReasons:\n{{reasons}}\n\nDetails: {{link}}\n\n— KKK competition system",
+                "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} was rejected on formal grounds.</p><p>Reasons:</p><pre>{{reasons}}</pre><p><a href=\"{{link}}\">Open the application</a></p>")),
     ];
-
-    public static IEnumerable<NotificationTemplate> DefaultTemplates()
-    {
-        yield return NotificationTemplate.Create(
-            CorrectionRequested,
-            "pl",
-            "Wezwanie do uzupełnienia wniosku {{applicationNumber}}",
-            "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} wymaga uzupełnienia:\n{{items}}\n\n"
-            + "Termin: {{windowDays}} dni od doręczenia wezwania (otwarcia go w systemie), najpóźniej do {{deadline}}. Bez odpowiedzi w terminie wniosek zostanie odrzucony formalnie.\n\n"
-            + "Wezwanie: {{link}}\n\n— System konkursu KKK",
-            "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} wymaga uzupełnienia:</p>"
-            + "<pre>{{items}}</pre><p>Termin: {{windowDays}} dni od doręczenia wezwania (otwarcia go w systemie), najpóźniej do {{deadline}}. Bez odpowiedzi w terminie wniosek zostanie odrzucony formalnie.</p>"
-            + "<p><a href=\"{{link}}\">Otwórz wezwanie</a></p>");
-        yield return NotificationTemplate.Create(
-            CorrectionRequested,
-            "en",
-            "Request to correct application {{applicationNumber}}",
-            "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} needs corrections:\n{{items}}\n\n"
-            + "Deadline: {{windowDays}} days from delivery of this request (opening it in the system), {{deadline}} at the latest. Without an answer in time the application is formally rejected.\n\n"
-            + "The request: {{link}}\n\n— KKK competition system",
-            "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} needs corrections:</p>"
-            + "<pre>{{items}}</pre><p>Deadline: {{windowDays}} days from delivery of this request (opening it in the system), {{deadline}} at the latest. Without an answer in time the application is formally rejected.</p>"
-            + "<p><a href=\"{{link}}\">Open the request</a></p>");
-        yield return NotificationTemplate.Create(
-            FormallyAccepted,
-            "pl",
-            "Wniosek {{applicationNumber}} przyjęty formalnie",
-            "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} przeszedł ocenę formalną i trafi do oceny merytorycznej.\n{{reasons}}\n\nSzczegóły: {{link}}\n\n— System konkursu KKK",
-            "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} przeszedł ocenę formalną i trafi do oceny merytorycznej.</p><p>{{reasons}}</p><p><a href=\"{{link}}\">Przejdź do wniosku</a></p>");
-        yield return NotificationTemplate.Create(
-            FormallyAccepted,
-            "en",
-            "Application {{applicationNumber}} formally accepted",
-            "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} passed the formal review and goes on to the merit evaluation.\n{{reasons}}\n\nDetails: {{link}}\n\n— KKK competition system",
-            "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} passed the formal review and goes on to the merit evaluation.</p><p>{{reasons}}</p><p><a href=\"{{link}}\">Open the application</a></p>");
-        yield return NotificationTemplate.Create(
-            FormallyRejected,
-            "pl",
-            "Wniosek {{applicationNumber}} odrzucony formalnie",
-            "Dzień dobry {{recipientName}},\n\nwniosek {{applicationNumber}} klastra {{clusterName}} w konkursie {{competitionName}} został odrzucony z przyczyn formalnych.\n\nUzasadnienie:\n{{reasons}}\n\nSzczegóły: {{link}}\n\n— System konkursu KKK",
-            "<p>Dzień dobry {{recipientName}},</p><p>wniosek <strong>{{applicationNumber}}</strong> klastra {{clusterName}} w konkursie {{competitionName}} został odrzucony z przyczyn formalnych.</p><p>Uzasadnienie:</p><pre>{{reasons}}</pre><p><a href=\"{{link}}\">Przejdź do wniosku</a></p>");
-        yield return NotificationTemplate.Create(
-            FormallyRejected,
-            "en",
-            "Application {{applicationNumber}} formally rejected",
-            "Hello {{recipientName}},\n\napplication {{applicationNumber}} of the cluster {{clusterName}} in {{competitionName}} was rejected on formal grounds.\n\nReasons:\n{{reasons}}\n\nDetails: {{link}}\n\n— KKK competition system",
-            "<p>Hello {{recipientName}},</p><p>application <strong>{{applicationNumber}}</strong> of the cluster {{clusterName}} in {{competitionName}} was rejected on formal grounds.</p><p>Reasons:</p><pre>{{reasons}}</pre><p><a href=\"{{link}}\">Open the application</a></p>");
-    }
 }
