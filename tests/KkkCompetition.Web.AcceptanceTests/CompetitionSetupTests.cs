@@ -191,8 +191,9 @@ public sealed class CompetitionSetupTests(UiFixture ui)
         await Expect(applicant.Locator("h1")).Not.ToHaveTextAsync("Przygotowanie konkursów");
 
         var visitor = await ui.NewPageAsync();
-        await visitor.GotoAsync($"/competitions/{Guid.CreateVersion7()}");
+        var response = await visitor.GotoAsync($"/competitions/{Guid.CreateVersion7()}");
+        Assert.Equal(404, response!.Status);
         await Ui.WaitForInteractiveAsync(visitor);
-        await Expect(visitor.Locator("[data-testid=competition-not-found]")).ToBeVisibleAsync();
+        await Expect(visitor.Locator("[data-testid=not-found]")).ToBeVisibleAsync();
     }
 }

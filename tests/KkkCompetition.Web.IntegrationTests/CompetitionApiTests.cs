@@ -220,6 +220,8 @@ public sealed class CompetitionApiTests(KkkWebFactory factory) : IClassFixture<K
         Assert.Equal(HttpStatusCode.NotFound, draftPage.StatusCode);
         Assert.Equal("not_found", (await JsonAsync(draftPage)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/competitions/{Guid.CreateVersion7()}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/competitions/{draft}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/competitions/{announcedId}", Ct)).StatusCode);
 
         var shown = await JsonAsync(await anonymous.GetAsync($"/api/v1/competitions/{announcedId}", Ct));
         Assert.Equal(4, shown.GetProperty("eligibilityRules").GetArrayLength());
