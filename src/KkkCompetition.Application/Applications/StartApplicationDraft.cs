@@ -54,7 +54,7 @@ public sealed class StartApplicationDraftHandler(IAppDbContext db, ICurrentUser 
                 new Dictionary<string, object?> { ["applicationId"] = existingId });
         }
 
-        // The unique index on (competition, cluster) refuses a second draft started at the same moment.
+        // The unique index on (competition, cluster) refuses a second draft started at the same moment: 409 concurrency.duplicate.
         var application = KkkApplication.StartDraft(competition, clusterId, userId, clock.GetUtcNow());
         db.Applications.Add(application);
         return new DraftStarted(application.Id, application.Version);

@@ -13,6 +13,14 @@ public class BusinessRuleViolation : Exception
         Arguments = arguments;
     }
 
+    /// <summary>For a rule the database enforced: keeps its exception for the log.</summary>
+    protected BusinessRuleViolation(string code, string englishMessage, Exception inner)
+        : base(englishMessage, inner)
+    {
+        Code = code;
+        Arguments = [];
+    }
+
     public string Code { get; }
 
     /// <summary>The resource key of the localized message: the code itself.</summary>

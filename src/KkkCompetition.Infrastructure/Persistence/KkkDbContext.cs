@@ -110,6 +110,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new DuplicateConflictException(ex);
+        }
     }
 
     private async Task<int> SaveWithVersions(Func<Task<int>> save)
@@ -123,7 +127,20 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            throw new DuplicateConflictException(ex);
+        }
     }
+
+    // Each provider reports a unique index's refusal its own way.
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.SqlClient.SqlException sqlServer => sqlServer.Number is 2601 or 2627,
+        _ => false,
+    };
 
     private void BumpVersions()
     {

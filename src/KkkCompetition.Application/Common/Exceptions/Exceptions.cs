@@ -21,3 +21,13 @@ public sealed class ConcurrencyConflictException()
 {
     public const string StaleVersionCode = "concurrency.stale_version";
 }
+
+/// <summary>
+/// A unique index refused the save: the same thing was created a moment ago by someone else or in another tab (409,
+/// code concurrency.duplicate). The handlers check first; this covers the race between the check and the save.
+/// </summary>
+public sealed class DuplicateConflictException(Exception inner)
+    : BusinessRuleViolation(DuplicateCode, "The same was just done elsewhere (for example in another tab). Reload and try again.", inner)
+{
+    public const string DuplicateCode = "concurrency.duplicate";
+}
