@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static KkkCompetition.Web.AcceptanceTests.ApplicantSteps;
 
 namespace KkkCompetition.Web.AcceptanceTests;
 
@@ -29,46 +30,12 @@ public sealed partial class ApplicationTests(UiFixture ui)
         return email;
     }
 
-    private static async Task SignInAsync(IPage page, string email, string returnUrl)
-    {
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Ui.WaitForInteractiveAsync(page);
-    }
-
     private async Task<Guid> OpenCompetitionAsync()
     {
         await using var scope = ui.Host.Services.CreateAsyncScope();
         var now = DateTimeOffset.UtcNow;
         var competitions = await scope.ServiceProvider.GetRequiredService<KkkDbContext>().Competitions.AsNoTracking().ToListAsync();
         return competitions.First(c => c.AcceptsSubmissionsAt(now)).Id;
-    }
-
-    private static async Task StartAsync(IPage page, Guid competitionId)
-    {
-        await page.Locator($"[data-testid=open-competition][data-competition='{competitionId}'] [data-testid=start-application]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/applications/[0-9a-f-]{36}$"));
-        await Ui.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=application-status]")).ToHaveAttributeAsync("data-status", "Draft");
-    }
-
-    private static async Task FillIndicatorsAsync(IPage page, int year)
-    {
-        var values = new (string Name, int Value)[]
-        {
-            ("Employment", 480), ("Revenue", 125000000), ("RdSpending", 3400000), ("Patents", 4), ("ProductInnovations", 12),
-            ("ProcessInnovations", 7), ("JointProjects", 9), ("JointProjectsValue", 18500000), ("InternationalAgreements", 3),
-            ("InternshipsAndTrainings", 64), ("ExportSharePercent", 37),
-        };
-        foreach (var (name, value) in values)
-        {
-            var field = page.Locator($"#indicator-{year}-{name}");
-            await field.FillAsync(value.ToString(CultureInfo.InvariantCulture));
-            await field.PressAsync("Tab");
-        }
     }
 
     [Fact]
@@ -82,7 +49,7 @@ public sealed partial class ApplicationTests(UiFixture ui)
         await Assertions.Expect(page.Locator("[data-testid=nav-applications]")).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(page, "my applications");
 
-        await StartAsync(page, competitionId);
+        await StartApplicationAsync(page, competitionId);
         var submit = page.Locator("[data-testid=submit]");
         await Assertions.Expect(submit).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=submit-missing]")).ToContainTextAsync("Statut lub regulamin klastra");
@@ -153,7 +120,7 @@ public sealed partial class ApplicationTests(UiFixture ui)
         var competitionId = await OpenCompetitionAsync();
         var first = await ui.NewPageAsync("en-GB");
         await SignInAsync(first, email, "/applications");
-        await StartAsync(first, competitionId);
+        await StartApplicationAsync(first, competitionId);
         var second = await first.Context.NewPageAsync();
         await second.GotoAsync(first.Url);
         await Ui.WaitForInteractiveAsync(second);
@@ -196,12 +163,5 @@ public sealed partial class ApplicationTests(UiFixture ui)
 
         await Assertions.Expect(page.Locator("[data-testid=application-status]")).ToHaveAttributeAsync("data-status", "Withdrawn");
         await Assertions.Expect(page.Locator("[data-testid=withdrawn]")).ToContainTextAsync("Klaster złoży wniosek w kolejnym naborze.");
-    }
-
-    private static async Task<byte[]> DownloadAsync(IPage page, string selector)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(selector).ClickAsync());
-        var path = await download.PathAsync();
-        return await File.ReadAllBytesAsync(path);
     }
 }

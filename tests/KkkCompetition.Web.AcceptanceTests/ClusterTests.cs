@@ -1,22 +1,18 @@
 using KkkCompetition.Application.Clusters;
 using KkkCompetition.Domain.Common;
-using KkkCompetition.Domain.Identifiers;
 using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Infrastructure.Seeding;
 using KkkCompetition.Testing.Clusters;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static KkkCompetition.Web.AcceptanceTests.ApplicantSteps;
 
 namespace KkkCompetition.Web.AcceptanceTests;
 
 /// <summary>An applicant of his or her own (the demo applicant already has a cluster): organisation, cluster, member import.</summary>
 public sealed class ClusterTests(UiFixture ui)
 {
-    private static int nipSeed = 520_000_000;
-
-    private static string NextNip() => PolishIdentifiers.CompleteNip(Interlocked.Add(ref nipSeed, 11).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
     private async Task<IPage> NewApplicantAsync(string locale = "pl-PL")
     {
         var email = $"applicant-{Guid.NewGuid():N}@test.kkk.pl";
@@ -26,49 +22,8 @@ public sealed class ClusterTests(UiFixture ui)
         }
 
         var page = await ui.NewPageAsync(locale);
-        await page.GotoAsync("/account/login?returnUrl=%2Forganisation");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => url.Contains("/organisation", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Ui.WaitForInteractiveAsync(page);
+        await SignInAsync(page, email, "/organisation");
         return page;
-    }
-
-    private static async Task GoAsync(IPage page, string navTestId)
-    {
-        await page.ClickAsync($"[data-testid={navTestId}]");
-        await Ui.WaitForInteractiveAsync(page);
-    }
-
-    private static async Task RegisterAsync(IPage page, string regon = "123456785")
-    {
-        await page.FillAsync("#organisation-name", "Fundacja Klastra E2E");
-        await page.FillAsync("#organisation-nip", NextNip());
-        await page.FillAsync("#organisation-regon", regon);
-        await page.FillAsync("#organisation-krs", "0000054321");
-        await page.FillAsync("#organisation-legal-form", "fundacja");
-        await page.FillAsync("#organisation-address", "ul. Testowa 5, 00-950 Warszawa");
-        await page.SelectOptionAsync("#organisation-voivodeship", "14");
-        await page.ClickAsync("[data-testid=organisation-save]");
-    }
-
-    private static async Task FoundClusterAsync(IPage page)
-    {
-        await page.FillAsync("#cluster-name", "Klaster E2E");
-        await page.FillAsync("#cluster-founded-on", "2019-06-01");
-        await page.SelectOptionAsync("#cluster-voivodeship", "14");
-        await page.Locator("[data-kis=KIS1] input").CheckAsync();
-        await page.FillAsync("#cluster-ket", "fotonika, sztuczna inteligencja");
-        await page.ClickAsync("[data-testid=cluster-save]");
-    }
-
-    private static async Task ImportAsync(IPage page, byte[] content, string fileName)
-    {
-        // In memory: the browser reads the file only when the import starts.
-        await page.SetInputFilesAsync("#import-file", new FilePayload { Name = fileName, MimeType = "application/octet-stream", Buffer = content });
-        await Assertions.Expect(page.Locator("[data-testid=import-start]")).ToBeEnabledAsync();
-        await page.ClickAsync("[data-testid=import-start]");
     }
 
     [Fact]
@@ -80,7 +35,7 @@ public sealed class ClusterTests(UiFixture ui)
         await Ui.AssertAccessibleAsync(page, "organisation form");
 
         // A wrong REGON check digit is named under its field; nothing is registered.
-        await RegisterAsync(page, regon: "123456786");
+        await RegisterOrganisationAsync(page, regon: "123456786");
         await Assertions.Expect(page.Locator("[data-testid=organisation-form]")).ToContainTextAsync("REGON jest niepoprawny");
         await page.FillAsync("#organisation-regon", "123456785");
         await page.ClickAsync("[data-testid=organisation-save]");
@@ -101,14 +56,14 @@ public sealed class ClusterTests(UiFixture ui)
         // A bad NIP in row 37: the report names row 37 and nothing is imported.
         var bad = MemberFileBuilder.Valid(60, nipSeed: 610_000_000);
         bad.Set(37, MemberColumn.Nip, MemberFileBuilder.Spoil(bad.Nip(37)));
-        await ImportAsync(page, bad.ToXlsx(), "czlonkowie.xlsx");
+        await ImportMembersAsync(page, bad.ToXlsx(), "czlonkowie.xlsx");
         var error = page.Locator("[data-testid=import-error]");
         await Assertions.Expect(error).ToHaveCountAsync(1);
         await Assertions.Expect(error).ToHaveAttributeAsync("data-row", "37");
         await Assertions.Expect(error).ToContainTextAsync("jest niepoprawny");
         await Ui.AssertAccessibleAsync(page, "import dialog with errors");
 
-        await ImportAsync(page, MemberFileBuilder.Valid(60, nipSeed: 610_000_000).ToCsv(), "czlonkowie.csv");
+        await ImportMembersAsync(page, MemberFileBuilder.Valid(60, nipSeed: 610_000_000).ToCsv(), "czlonkowie.csv");
         await Assertions.Expect(page.Locator("[data-testid=import-success]")).ToContainTextAsync("Zaimportowano członków: 60");
         await Assertions.Expect(page.Locator("[data-testid=import-stage]")).ToContainTextAsync("60");
         await page.ClickAsync("[data-testid=import-close]");
@@ -137,7 +92,7 @@ public sealed class ClusterTests(UiFixture ui)
         var page = await NewApplicantAsync("en-GB");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Coordinating organisation");
         await Ui.AssertAccessibleAsync(page, "organisation form (en)");
-        await RegisterAsync(page);
+        await RegisterOrganisationAsync(page);
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("The organisation was saved.");
 
         await GoAsync(page, "nav-cluster");
@@ -149,7 +104,7 @@ public sealed class ClusterTests(UiFixture ui)
         await page.ClickAsync("[data-testid=member-import]");
         var file = MemberFileBuilder.Valid(10, nipSeed: 640_000_000);
         file.Set(5, MemberColumn.Type, "Korporacja");
-        await ImportAsync(page, file.ToCsv(), "members.csv");
+        await ImportMembersAsync(page, file.ToCsv(), "members.csv");
         var error = page.Locator("[data-testid=import-error]");
         await Assertions.Expect(error).ToHaveAttributeAsync("data-row", "5");
         await Assertions.Expect(error).ToContainTextAsync("'Korporacja' is not an accepted type");

@@ -34,7 +34,17 @@ public static class DemoClusters
             ["KIS1", "KIS5"],
             "https://klaster.example.pl",
             ["sztuczna inteligencja", "zaawansowane materiały", "fotonika"]);
-        var random = new Random(2026);
+        AddMembers(cluster, nipBase: 600_000_000, seed: 2026);
+        return (organisation, cluster);
+    }
+
+    /// <summary>
+    /// Adds <see cref="Members"/> members of every type from several voivodeships to a demo cluster. Their NIPs are made from
+    /// <paramref name="nipBase"/> on (bases 100,000 apart never meet); <paramref name="seed"/> varies the employment figures.
+    /// </summary>
+    public static void AddMembers(Cluster cluster, int nipBase, int seed)
+    {
+        var random = new Random(seed);
         for (var i = 0; i < Members; i++)
         {
             var type = i < 45 ? MemberType.Enterprise : (MemberType)(1 + (i % 4));
@@ -48,18 +58,16 @@ public static class DemoClusters
             };
             cluster.AddMember(
                 name,
-                PolishIdentifiers.CompleteNip((600_000_000 + (i * 1_013)).ToString(CultureInfo.InvariantCulture)),
+                PolishIdentifiers.CompleteNip((nipBase + (i * 1_013)).ToString(CultureInfo.InvariantCulture)),
                 type,
                 type == MemberType.Enterprise ? (EnterpriseSize)(i % 4) : null,
                 Voivodeships[i % Voivodeships.Length],
                 new DateOnly(2018 + (i % 6), 1 + (i % 12), 1),
                 random.Next(3, 400));
         }
-
-        return (organisation, cluster);
     }
 
     /// <summary>The 9-digit REGON whose first 8 digits are given (the check digit appended).</summary>
-    private static string CompleteRegon(string eightDigits) =>
+    internal static string CompleteRegon(string eightDigits) =>
         Enumerable.Range(0, 10).Select(d => eightDigits + d).First(PolishIdentifiers.IsValidRegon);
 }

@@ -16,7 +16,8 @@ namespace KkkCompetition.Infrastructure.Seeding;
 
 /// <summary>
 /// A working product at first start on the embedded database: one user per role, one announced competition
-/// with the default criteria, and one draft application of a demo cluster. Runs once; later starts find it there.
+/// with the default criteria, one draft application of a demo cluster, and a formal-review queue of three more
+/// (<see cref="DemoFormalReviewData"/>). Runs once; later starts find it there.
 /// </summary>
 public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
 {
@@ -57,7 +58,8 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
 
         var competitionId = await EnsureCompetitionAsync(cancellationToken);
         await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
-        await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
+        var openCompetitionId = await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
+        await DemoFormalReviewData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         return created;
     }
 

@@ -1,4 +1,8 @@
+using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Application.FormalReview;
 using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Calendar;
+using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Infrastructure.Seeding;
 using KkkCompetition.Testing;
@@ -20,19 +24,85 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         Assert.Equal(DemoData.Users.Count, created.Count);
         Assert.Empty(again);
         var users = await Read(db => ((Application.Common.Persistence.IAppDbContext)db).UserRoles.ToListAsync(Ct));
-        Assert.Equal(DemoData.Users.Select(u => u.Role).Order(), users.Select(u => u.Role).Order());
+        var coordinators = DemoFormalReviewData.Submissions.Select(_ => Roles.Applicant);
+        Assert.Equal(DemoData.Users.Select(u => u.Role).Concat(coordinators).Order(), users.Select(u => u.Role).Order());
         var competition = Assert.Single(await Read(db => db.Competitions.AsNoTracking().ToListAsync(Ct)));
         Assert.Equal(CompetitionStatus.Announced, competition.Status);
         Assert.Equal(13, competition.Criteria.Count);
-        var application = Assert.Single(await Read(db => db.Applications.AsNoTracking().ToListAsync(Ct)));
+        var applicantId = await Read(db => db.Users.Where(u => u.Email == DemoData.Users[0].Email).Select(u => u.Id).SingleAsync(Ct));
+        var application = Assert.Single(await Read(db => db.Applications.AsNoTracking().Where(a => a.OwnerUserId == applicantId).ToListAsync(Ct)));
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Equal(competition.Id, application.CompetitionId);
-        Assert.Equal(60, await Read(db => db.ClusterMembers.CountAsync(Ct)));
-        Assert.Single(await Read(db => db.Organisations.ToListAsync(Ct)));
+        Assert.Equal(4, await Read(db => db.Applications.CountAsync(Ct)));
+        Assert.Equal(4 * 60, await Read(db => db.ClusterMembers.CountAsync(Ct)));
+        Assert.Equal(4, await Read(db => db.Organisations.CountAsync(Ct)));
 
         var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
         Assert.True(verification.IsIntact, verification.Problem);
     }
+
+    [Fact]
+    public async Task The_demo_official_has_a_formal_review_queue_with_an_awaiting_a_corrected_and_an_accepted_application_made_once()
+    {
+        var demo = Services.GetRequiredService<DemoData>();
+        await demo.EnsureAsync(Ct);
+        var official = await DemoOfficialAsync();
+        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+
+        var queue = await Send(official, new ListFormalReviewQueue(competitionId));
+
+        var year = WorkingDayCalendar.ToWarsawDate(TestClock.Start).Year;
+        Assert.Equal([$"KKK/{year}/1/0001", $"KKK/{year}/1/0002", $"KKK/{year}/1/0003"], queue.Items.Select(i => i.Number));
+        Assert.Equal(DemoFormalReviewData.Submissions.Select(s => s.ClusterName), queue.Items.Select(i => i.ClusterName));
+        Assert.Equal(
+            [ApplicationStatus.Submitted, ApplicationStatus.CorrectionRequested, ApplicationStatus.FormallyAccepted],
+            queue.Items.Select(i => i.Status));
+        Assert.Equal(0, queue.Items[0].ChecksRecorded);
+        Assert.NotNull(queue.Items[1].CorrectionDeadlineAt);
+        Assert.NotNull(queue.Items[2].FormalDecisionAt);
+
+        // The correction request is the coordinator's to read, with the section it reopens; the coordinator can sign in.
+        var slask = DemoFormalReviewData.Submissions[1];
+        var coordinator = await Read(db => db.Users.SingleAsync(u => u.Email == slask.Email, Ct));
+        var owner = new FixedUser(coordinator.Id, slask.Email, [Roles.Applicant]);
+        var correction = await Send(owner, new GetCorrectionRequest(queue.Items[1].ApplicationId));
+        Assert.Equal("attachments:DevelopmentStrategy", Assert.Single(correction.Correction.Items).Section);
+        Assert.True(correction.CanAnswer);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.AppUser>>();
+            Assert.True(await users.CheckPasswordAsync(coordinator, DemoData.Password));
+        }
+
+        var accepted = await Send(official, new GetFormalOutcome(queue.Items[2].ApplicationId));
+        Assert.Equal(FormalOutcome.Accepted, accepted.Outcome);
+        Assert.All(accepted.Rules, r => Assert.Equal(FormalCheckOutcome.Pass, r.Outcome));
+
+        // A later start, also after the competition has closed, changes nothing.
+        var before = await CountsAsync();
+        await demo.EnsureAsync(Ct);
+        Database.Clock.Advance(TimeSpan.FromDays(61));
+        await demo.EnsureAsync(Ct);
+        Assert.Equal(before, await CountsAsync());
+        var again = await Send(official, new ListFormalReviewQueue(competitionId));
+        Assert.Equal(queue.Items.Select(i => (i.Number, i.Status, i.Version)), again.Items.Select(i => (i.Number, i.Status, i.Version)));
+
+        var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    private async Task<FixedUser> DemoOfficialAsync()
+    {
+        var email = DemoData.Users.Single(u => u.Role == Roles.Official).Email;
+        return new FixedUser(await Read(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct)), email, [Roles.Official]);
+    }
+
+    private Task<(int Applications, int Snapshots, int Organisations, int Members, int Messages)> CountsAsync() => Read(async db =>
+        (await db.Applications.CountAsync(Ct),
+         await db.ApplicationSnapshots.CountAsync(Ct),
+         await db.Organisations.CountAsync(Ct),
+         await db.ClusterMembers.CountAsync(Ct),
+         await db.OutboxMessages.CountAsync(Ct)));
 }
 
 public sealed class DemoDataTestsOnSqlite(SqliteDatabaseFixture database) : DemoDataTests(database), IClassFixture<SqliteDatabaseFixture>;
