@@ -144,10 +144,50 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
 
     private void BumpVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+        var tracked = ChangeTracker.Entries<Entity>().ToList();
+        var byId = tracked.ToDictionary(e => e.Entity.Id);
+        var changed = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in tracked)
         {
-            entry.Entity.Version++;
+            if (entry.State == EntityState.Modified)
+            {
+                changed.Add(entry.Entity);
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && AggregateRootOf(entry, byId) is { } root)
+            {
+                changed.Add(root);
+            }
         }
+
+        foreach (var entity in changed)
+        {
+            entity.Version++;
+        }
+    }
+
+    // A row added to, edited in or removed from an aggregate (a finding, a member, a criterion) changes its root: the
+    // root's version moves with it, so a client holding the old version gets 409 even when nothing on the root itself
+    // changed (e.g. two edits in the same clock tick leave its UpdatedAt as it was).
+    private static Entity? AggregateRootOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity> entry, Dictionary<Guid, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Entity>> byId)
+    {
+        foreach (var foreignKey in entry.Metadata.GetForeignKeys())
+        {
+            // The principal's own navigation to this row, deleted with it: the row is part of the principal's aggregate.
+            if (foreignKey.PrincipalToDependent is null || foreignKey.DeleteBehavior != DeleteBehavior.Cascade || foreignKey.Properties.Count != 1)
+            {
+                continue;
+            }
+
+            var property = entry.Property(foreignKey.Properties[0].Name);
+            var key = entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            if (key is Guid id && byId.TryGetValue(id, out var principal) && principal.State is EntityState.Unchanged or EntityState.Modified)
+            {
+                return principal.Entity;
+            }
+        }
+
+        return null;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

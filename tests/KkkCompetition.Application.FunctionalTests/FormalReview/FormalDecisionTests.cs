@@ -165,6 +165,25 @@ public abstract class FormalDecisionTests(DatabaseFixture database) : FormalRevi
     }
 
     [Fact]
+    public async Task Each_finding_moves_the_version_even_within_one_clock_tick()
+    {
+        var application = await SubmittedAsync();
+        var review = await ReviewAsync(application.Id);
+
+        // The clock stands still: only the finding rows change after the first one, never the application's own columns.
+        var first = await Send(TestUsers.Official, new RecordFormalCheck(application.Id, RuleCodes[0], FormalCheckOutcome.Pass, null, review.Version));
+        var second = await Send(TestUsers.Official, new RecordFormalCheck(application.Id, RuleCodes[1], FormalCheckOutcome.Pass, null, first));
+        var third = await Send(TestUsers.Official, new RecordFormalCheck(application.Id, RuleCodes[1], FormalCheckOutcome.Fixable, "Do poprawy.", second));
+
+        Assert.Equal([first + 1, first + 2], new[] { second, third });
+        Assert.Equal(third, (await ReviewAsync(application.Id)).Version);
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Send(TestUsers.Official, new RecordFormalCheck(application.Id, RuleCodes[2], FormalCheckOutcome.Pass, null, second)));
+        Assert.Equal(ConcurrencyConflictException.StaleVersionCode, stale.Code);
+        Assert.Equal(2, (await ApplicationAsync(application.Id)).FormalChecks.Count);
+    }
+
+    [Fact]
     public async Task Officials_only_decide_and_an_applicant_sees_no_review()
     {
         var application = await SubmittedAsync();
