@@ -110,6 +110,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException ex) when (UniqueIndexRules.Match(Model, ex) is { } rule)
+        {
+            throw rule;
+        }
     }
 
     private async Task<int> SaveWithVersions(Func<Task<int>> save)
@@ -122,6 +126,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         catch (DbUpdateConcurrencyException)
         {
             throw new ConcurrencyConflictException();
+        }
+        catch (DbUpdateException ex) when (UniqueIndexRules.Match(Model, ex) is { } rule)
+        {
+            throw rule;
         }
     }
 
