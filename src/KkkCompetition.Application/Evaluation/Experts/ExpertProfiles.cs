@@ -60,8 +60,9 @@ internal static class ExpertProfileRules
     public static void Apply<T>(AbstractValidator<T> validator, IAppDbContext db, Func<T, Expression<Func<Expert, bool>>> ownEntry)
         where T : IExpertProfileFields
     {
-        validator.RuleFor(x => x.FullName).NotEmpty().MaximumLength(InvitationRules.MaxNameLength)
-            .WithErrorCode("expert.name_required").WithMessage("The expert's name is required (at most 200 characters).");
+        validator.RuleFor(x => x.FullName).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithErrorCode("expert.name_required").WithMessage("The expert's name is required (at most 200 characters).")
+            .MaximumLength(InvitationRules.MaxNameLength).WithErrorCode("expert.name_required").WithMessage("The expert's name is required (at most 200 characters).");
         validator.RuleFor(x => x.VoivodeshipTeryt).Cascade(CascadeMode.Stop).NotEmpty().WithErrorCode("expert.voivodeship_required").WithMessage("Choose the voivodeship.")
             .MustAsync((teryt, ct) => db.Voivodeships.AnyAsync(v => v.Teryt == teryt, ct))
             .WithErrorCode("reference.unknown_voivodeship").WithMessage("'{PropertyValue}' is not a voivodeship TERYT code.");

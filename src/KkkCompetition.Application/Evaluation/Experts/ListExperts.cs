@@ -136,7 +136,8 @@ public sealed class ListExpertsHandler(IAppDbContext db) : IQueryHandler<ListExp
     {
         ExpertSort.Email => experts.SortBy(e => e.Email, e => e.Id, descending),
         ExpertSort.Status => experts.SortBy(e => e.Status, e => e.Email, descending),
-        ExpertSort.Voivodeship => experts.SortBy(e => e.VoivodeshipTeryt, e => e.Email, descending),
+        // Without a region first (ascending) on every provider: PostgreSQL would put NULLs last, SQLite first.
+        ExpertSort.Voivodeship => experts.SortBy(e => e.VoivodeshipTeryt ?? "", e => e.Email, descending),
         ExpertSort.MaxLoad => experts.SortBy(e => e.MaxLoadPerCompetition, e => e.Email, descending),
         ExpertSort.InvitedAt => experts.SortBy(e => e.InvitedAt, e => e.Email, descending),
         _ => experts.SortBy(e => e.FullName, e => e.Email, descending),
