@@ -16,6 +16,9 @@ internal static class UniqueIndexRules
     [
         (typeof(Expert), [nameof(Expert.Email)], () => new BusinessRuleViolation("expert.email_taken", "This address is already in the expert pool.")),
         (typeof(Expert), [nameof(Expert.UserId)], () => new BusinessRuleViolation("expert.account_already_expert", "Your account is already in the expert pool.")),
+
+        // The same invitation accepted twice at once: both create an account with the invited address.
+        (typeof(Identity.AppUser), [nameof(Identity.AppUser.NormalizedUserName)], () => new BusinessRuleViolation("account.email_taken", "An account with this address exists already.")),
     ];
 
     /// <summary>The rule whose unique index refused the save, or null for any other failure.</summary>

@@ -85,6 +85,24 @@ public abstract class ExpertInvitationTests(DatabaseFixture database) : ExpertTe
     }
 
     [Fact]
+    public async Task Two_accounts_of_one_address_racing_past_the_check_end_in_the_accounts_conflict()
+    {
+        static AppUser Account() => new() { UserName = "anna.nowak@example.pl", NormalizedUserName = "ANNA.NOWAK@EXAMPLE.PL", Email = "anna.nowak@example.pl", DisplayName = "Anna" };
+        await using (var scope = Database.CreateScope(out var db))
+        {
+            db.Users.Add(Account());
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var scope = Database.CreateScope(out var db))
+        {
+            db.Users.Add(Account());
+            var ex = await Assert.ThrowsAsync<BusinessRuleViolation>(() => db.SaveChangesAsync(Ct));
+            Assert.Equal("account.email_taken", ex.Code);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_address_or_language_is_refused_naming_the_field()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(() => Send(TestUsers.Official, new InviteExpert("not-an-address", "Anna", "de")));

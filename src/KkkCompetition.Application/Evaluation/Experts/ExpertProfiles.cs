@@ -96,8 +96,11 @@ public sealed class UpdateMyExpertProfileValidator : AbstractValidator<UpdateMyE
 {
     public UpdateMyExpertProfileValidator(IAppDbContext db, ICurrentUser user)
     {
-        var userId = user.UserId;
-        ExpertProfileRules.Apply(this, db, _ => e => e.UserId != null && e.UserId == userId);
+        ExpertProfileRules.Apply(this, db, _ =>
+        {
+            var userId = user.UserId;
+            return e => e.UserId != null && e.UserId == userId;
+        });
         RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
     }
 }
