@@ -49,6 +49,7 @@ public static class DependencyInjection
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<KkkDbContext>()
             .AddDefaultTokenProviders();
+        services.AddScoped<Application.Users.IUserAccounts, IdentityUserAccounts>();
 
         services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<KkkDbContext>().ReplaceDefaultEntities<Guid>());
         services.AddDataProtection().SetApplicationName("KkkCompetition").PersistKeysToDbContext<KkkDbContext>();

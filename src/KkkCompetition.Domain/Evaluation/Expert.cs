@@ -90,6 +90,11 @@ public sealed class Expert : Entity
     /// <summary>A new invitation (the old link stops working), for an expert who has not joined yet.</summary>
     public void Reinvite(string invitationTokenHash, DateTimeOffset now, DateTimeOffset expiresAt)
     {
+        if (Status == ExpertStatus.Inactive)
+        {
+            throw new BusinessRuleViolation("expert.inactive", "The expert is out of the pool; reactivate him or her first.");
+        }
+
         if (Status != ExpertStatus.Invited)
         {
             throw new BusinessRuleViolation("expert.already_joined", "The expert has already accepted an invitation.");
@@ -103,6 +108,20 @@ public sealed class Expert : Entity
     /// <summary>Links the account that followed the invitation link; the token works once and only before it expires.</summary>
     public void AcceptInvitation(string tokenHash, Guid userId, DateTimeOffset now)
     {
+        CheckInvitation(tokenHash, now);
+        UserId = userId;
+        Status = ExpertStatus.Active;
+        JoinedAt = now;
+        InvitationTokenHash = null;
+        InvitationExpiresAt = null;
+    }
+
+    /// <summary>
+    /// Refuses a link that cannot be accepted (wrong, used, expired, or the expert taken out of the pool), before the
+    /// person is asked for anything — the same checks <see cref="AcceptInvitation"/> makes.
+    /// </summary>
+    public void CheckInvitation(string tokenHash, DateTimeOffset now)
+    {
         if (Status != ExpertStatus.Invited || InvitationTokenHash is null
             || !string.Equals(InvitationTokenHash, tokenHash, StringComparison.OrdinalIgnoreCase))
         {
@@ -113,12 +132,6 @@ public sealed class Expert : Entity
         {
             throw new BusinessRuleViolation("expert.invitation_expired", "The invitation has expired; ask the ministry for a new one.");
         }
-
-        UserId = userId;
-        Status = ExpertStatus.Active;
-        JoinedAt = now;
-        InvitationTokenHash = null;
-        InvitationExpiresAt = null;
     }
 
     public void UpdateProfile(ExpertProfile profile, DateTimeOffset now)

@@ -90,6 +90,16 @@ public sealed class OutboxMessage : Entity
         };
     }
 
+    /// <summary>
+    /// An e-mail to an address that has no account yet (an invitation): <see cref="RecipientUserId"/> is
+    /// <see cref="Guid.Empty"/>, so the message has no in-app copy.
+    /// </summary>
+    public static OutboxMessage CreateForAddress(string email, string language, string templateKey, RenderedMessage rendered, string? link, DateTimeOffset now) =>
+        Create(OutboxChannel.Email, Guid.Empty, email, language, templateKey, rendered, link, null, now);
+
+    /// <summary>Whether the message belongs to a user (and lands in that user's inbox when delivered).</summary>
+    public bool HasRecipientUser => RecipientUserId != Guid.Empty;
+
     public void MarkSent(DateTimeOffset now)
     {
         if (Status != OutboxStatus.Pending)

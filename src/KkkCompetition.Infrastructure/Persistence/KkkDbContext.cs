@@ -110,6 +110,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         {
             throw new ConcurrencyConflictException();
         }
+        catch (DbUpdateException ex) when (UniqueIndexRules.Match(Model, ex) is { } rule)
+        {
+            throw rule;
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             throw new DuplicateConflictException(ex);
@@ -126,6 +130,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
         catch (DbUpdateConcurrencyException)
         {
             throw new ConcurrencyConflictException();
+        }
+        catch (DbUpdateException ex) when (UniqueIndexRules.Match(Model, ex) is { } rule)
+        {
+            throw rule;
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {

@@ -56,6 +56,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
             applicantId = (await users.FindByEmailAsync(Users[0].Email))!.Id;
         }
 
+        await DemoExperts.EnsureAsync(scopes, clock, cancellationToken);
         var competitionId = await EnsureCompetitionAsync(cancellationToken);
         await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
         var openCompetitionId = await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);

@@ -63,6 +63,45 @@ public sealed class ExpertTests
     }
 
     [Fact]
+    public void A_link_is_checked_without_being_used_up()
+    {
+        var expert = Invited();
+
+        expert.CheckInvitation("abc", Now.AddDays(13));
+
+        Assert.Equal(ExpertStatus.Invited, expert.Status);
+        Assert.Equal("abc", expert.InvitationTokenHash);
+        Assert.Equal("expert.invitation_invalid", Assert.Throws<BusinessRuleViolation>(() => expert.CheckInvitation("xyz", Now)).Code);
+        Assert.Equal("expert.invitation_expired", Assert.Throws<BusinessRuleViolation>(() => expert.CheckInvitation("abc", Now.AddDays(14))).Code);
+    }
+
+    [Fact]
+    public void The_link_of_an_expert_taken_out_of_the_pool_does_not_work()
+    {
+        var expert = Invited();
+        expert.Deactivate();
+
+        Assert.Equal("expert.invitation_invalid", Assert.Throws<BusinessRuleViolation>(() => expert.CheckInvitation("abc", Now)).Code);
+
+        expert.Reactivate();
+        expert.CheckInvitation("abc", Now);
+    }
+
+    [Fact]
+    public void An_expert_out_of_the_pool_is_not_reinvited_until_reactivated()
+    {
+        var expert = Invited();
+        expert.Deactivate();
+
+        Assert.Equal("expert.inactive", Assert.Throws<BusinessRuleViolation>(() => expert.Reinvite("def", Now, Now.AddDays(14))).Code);
+        Assert.Equal("abc", expert.InvitationTokenHash);
+
+        expert.Reactivate();
+        expert.Reinvite("def", Now, Now.AddDays(14));
+        Assert.Equal("def", expert.InvitationTokenHash);
+    }
+
+    [Fact]
     public void A_reinvitation_replaces_the_token_but_not_after_joining()
     {
         var expert = Invited();

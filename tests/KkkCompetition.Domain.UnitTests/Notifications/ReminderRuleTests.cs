@@ -115,7 +115,7 @@ public sealed class NotificationTemplateTests
     {
         var templates = NotificationTemplateCatalogue.DefaultTemplates().ToList();
         Assert.Equal(NotificationTemplateCatalogue.Definitions.Count * 2, templates.Count);
-        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
+        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
 }
@@ -147,6 +147,17 @@ public sealed class OutboxMessageTests
         message.Retry(Now);
         Assert.Equal(OutboxStatus.Pending, message.Status);
         Assert.Equal(0, message.Attempts);
+    }
+
+    [Fact]
+    public void A_message_to_an_address_alone_is_an_email_of_no_user_and_one_to_a_user_belongs_to_him()
+    {
+        var invitation = OutboxMessage.CreateForAddress("anna@example.pl", "en", ExpertMessages.Invitation, new RenderedMessage("s", "t", null), "/experts/invitation?token=x", Now);
+
+        Assert.Equal((OutboxChannel.Email, "anna@example.pl", false), (invitation.Channel, invitation.RecipientEmail, invitation.HasRecipientUser));
+        Assert.True(Email().HasRecipientUser);
+        Assert.Equal("outbox.email_without_address", Assert.Throws<BusinessRuleViolation>(() =>
+            OutboxMessage.CreateForAddress(" ", "pl", ExpertMessages.Invitation, new RenderedMessage("s", "t", null), null, Now)).Code);
     }
 
     [Fact]

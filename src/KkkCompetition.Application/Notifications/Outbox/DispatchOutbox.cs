@@ -162,7 +162,11 @@ public sealed class RecordOutboxDeliveriesHandler(IAppDbContext db, TimeProvider
             if (result.Succeeded)
             {
                 message.MarkSent(now);
-                db.Notifications.Add(Notification.DeliveredFrom(message, now));
+                if (message.HasRecipientUser)
+                {
+                    db.Notifications.Add(Notification.DeliveredFrom(message, now));
+                }
+
                 sent++;
             }
             else

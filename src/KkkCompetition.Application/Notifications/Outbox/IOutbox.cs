@@ -9,13 +9,18 @@ namespace KkkCompetition.Application.Notifications.Outbox;
 /// What a use case sends: a message kind (template key), its recipients, the placeholder values and the deep link.
 /// <see cref="Values"/> may hold language variants as <c>name.pl</c> / <c>name.en</c>; they win over <c>name</c>.
 /// <see cref="PreferenceKey"/> names the reminder rule whose e-mail preference applies (null: e-mail always).
+/// <see cref="Addresses"/> are people without an account yet (an invitation): an e-mail each, in the given language.
 /// </summary>
 public sealed record OutboxEnvelope(
     string TemplateKey,
     IReadOnlyCollection<Guid> RecipientUserIds,
     IReadOnlyDictionary<string, string> Values,
     string? Link = null,
-    string? PreferenceKey = null);
+    string? PreferenceKey = null,
+    IReadOnlyCollection<OutboxAddress>? Addresses = null);
+
+/// <summary>A recipient known only by address: the name fills <c>recipientName</c>; the language is "pl" or "en".</summary>
+public sealed record OutboxAddress(string Email, string Name, string Language);
 
 /// <summary>
 /// The outbox port: enqueues messages in the current command's transaction (they are saved with the change
@@ -72,18 +77,22 @@ internal sealed class OutboxWriter(IAppDbContext db, TimeProvider clock, IOption
                 }
 
                 var language = user.PreferredLanguage is "en" ? "en" : "pl";
-                var rendered = Template(envelope.TemplateKey, language).Render(name => name switch
-                {
-                    "recipientName" => user.DisplayName.Length > 0 ? user.DisplayName : user.UserName,
-                    "link" => link ?? "",
-                    _ => envelope.Values.GetValueOrDefault($"{name}.{language}") ?? envelope.Values.GetValueOrDefault(name),
-                });
+                var rendered = Render(envelope, language, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName, link);
                 var (channel, note) = string.IsNullOrWhiteSpace(user.Email)
                     ? (OutboxChannel.InApp, OutboxMessage.NoEmailAddressNote)
                     : emailOff.Contains(user.Id)
                         ? (OutboxChannel.InApp, OutboxMessage.EmailTurnedOffNote)
                         : (OutboxChannel.Email, (string?)null);
                 var message = OutboxMessage.Create(channel, user.Id, user.Email, language, envelope.TemplateKey, rendered, link, note, now);
+                db.OutboxMessages.Add(message);
+                messages.Add(message);
+            }
+
+            foreach (var address in envelope.Addresses ?? [])
+            {
+                var language = address.Language is "en" ? "en" : "pl";
+                var rendered = Render(envelope, language, address.Name, link);
+                var message = OutboxMessage.CreateForAddress(address.Email, language, envelope.TemplateKey, rendered, link, now);
                 db.OutboxMessages.Add(message);
                 messages.Add(message);
             }
@@ -134,6 +143,14 @@ internal sealed class OutboxWriter(IAppDbContext db, TimeProvider clock, IOption
 
         return rule;
     }
+
+    private RenderedMessage Render(OutboxEnvelope envelope, string language, string recipientName, string? link) =>
+        Template(envelope.TemplateKey, language).Render(name => name switch
+        {
+            "recipientName" => recipientName,
+            "link" => link ?? "",
+            _ => envelope.Values.GetValueOrDefault($"{name}.{language}") ?? envelope.Values.GetValueOrDefault(name),
+        });
 
     private NotificationTemplate Template(string key, string language) =>
         _templates!.GetValueOrDefault((key, language))
