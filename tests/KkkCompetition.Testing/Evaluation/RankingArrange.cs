@@ -36,8 +36,13 @@ public sealed class RankingArrange(IServiceProvider services, TimeProvider clock
     /// An announced competition from the default template (13 criteria, 150 points, threshold 100, tie-break C.1, C.2,
     /// B.1); <paramref name="minimums"/> sets criteria minimums and <paramref name="tieBreak"/> another tie-break order.
     /// </summary>
-    public Task<Guid> CompetitionAsync(IReadOnlyDictionary<string, decimal>? minimums = null, IReadOnlyList<string>? tieBreak = null, CancellationToken cancellationToken = default) =>
-        new SubmittedApplications(services, clock).CompetitionAsync(whileDraft: async (id, version) =>
+    public Task<Guid> CompetitionAsync(
+        IReadOnlyDictionary<string, decimal>? minimums = null,
+        IReadOnlyList<string>? tieBreak = null,
+        string name = "Konkurs o status KKK — nabór testowy",
+        int? year = null,
+        CancellationToken cancellationToken = default) =>
+        new SubmittedApplications(services, clock).CompetitionAsync(name, year, whileDraft: async (id, version) =>
         {
             foreach (var (code, minimum) in minimums ?? new Dictionary<string, decimal>())
             {
