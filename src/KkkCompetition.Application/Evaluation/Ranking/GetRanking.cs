@@ -101,7 +101,7 @@ public sealed class GetRankingHandler(IAppDbContext db) : IQueryHandler<GetRanki
             .Skip((query.Page - 1) * query.PageSize)
             .Take(query.PageSize)
             .ToList();
-        var sheets = await SheetsAsync(page.Select(r => r.ApplicationId).ToList(), cancellationToken);
+        var sheets = await SheetsAsync(page.Select(r => r.ApplicationId).ToList(), ranking.SheetsUsed, cancellationToken);
         var items = page
             .Select(r => r with { Sheets = sheets.TryGetValue(r.ApplicationId, out var list) ? list : [] })
             .ToList();
@@ -134,7 +134,10 @@ public sealed class GetRankingHandler(IAppDbContext db) : IQueryHandler<GetRanki
     private static IEnumerable<RankingRow> By<TKey>(IReadOnlyList<RankingRow> rows, Func<RankingRow, TKey> key, IComparer<TKey> comparer, bool descending) =>
         descending ? rows.OrderByDescending(key, comparer).ThenBy(r => r.Position) : rows.OrderBy(key, comparer).ThenBy(r => r.Position);
 
-    private async Task<Dictionary<Guid, IReadOnlyList<RankingSheet>>> SheetsAsync(List<Guid> applicationIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, IReadOnlyList<RankingSheet>>> SheetsAsync(
+        List<Guid> applicationIds,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> sheetsUsed,
+        CancellationToken cancellationToken)
     {
         if (applicationIds.Count == 0)
         {
@@ -147,11 +150,7 @@ public sealed class GetRankingHandler(IAppDbContext db) : IQueryHandler<GetRanki
                 join e in db.Experts.AsNoTracking() on a.ExpertId equals e.Id
                 select new { a.Id, a.ApplicationId, e.FullName, SubmittedAt = a.SubmittedAt!.Value })
             .ToListAsync(cancellationToken);
-        var used = await db.EvaluationResults.AsNoTracking()
-            .Where(r => applicationIds.Contains(r.ApplicationId))
-            .Select(r => r.SheetsUsed)
-            .ToListAsync(cancellationToken);
-        var usedIds = used.SelectMany(u => u).ToHashSet();
+        var usedIds = applicationIds.SelectMany(id => sheetsUsed.GetValueOrDefault(id) ?? []).ToHashSet();
         return sheets
             .GroupBy(s => s.ApplicationId)
             .ToDictionary(
@@ -162,10 +161,19 @@ public sealed class GetRankingHandler(IAppDbContext db) : IQueryHandler<GetRanki
     }
 }
 
-/// <summary>The whole ranking of a competition, read once and ordered by the domain's <see cref="RankingOrder"/>.</summary>
+/// <summary>
+/// The whole ranking of a competition, read once and ordered by the domain's <see cref="RankingOrder"/>. Not in SQL:
+/// the tie-break criteria's points live in each result's JSON, and a row's position needs the whole order anyway; a
+/// competition has hundreds of results, so one read and an in-memory sort is cheaper than any query that could page.
+/// </summary>
 internal static class RankingData
 {
-    public sealed record Loaded(Competition Competition, IReadOnlyList<RankingCriterionColumn> Columns, IReadOnlyList<RankingRow> Rows);
+    /// <param name="SheetsUsed">Per application, the assignments whose sheets its result was computed from.</param>
+    public sealed record Loaded(
+        Competition Competition,
+        IReadOnlyList<RankingCriterionColumn> Columns,
+        IReadOnlyList<RankingRow> Rows,
+        IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> SheetsUsed);
 
     public static IReadOnlyList<RankingCriterionColumn> Columns(Competition competition) =>
         competition.Criteria
@@ -192,13 +200,14 @@ internal static class RankingData
         var columns = Columns(competition);
         var byApplication = results.ToDictionary(r => r.Result.ApplicationId);
         var order = new RankingOrder(competition.TieBreakOrder);
-        var ranked = order.Rank(results.Select(r => new RankingEntry(r.Result.ApplicationId, r.Result.Total, r.Result.FinalPoints(), r.SubmittedAt, r.Number)));
+        var finalPoints = results.ToDictionary(r => r.Result.ApplicationId, r => r.Result.FinalPoints());
+        var ranked = order.Rank(results.Select(r => new RankingEntry(r.Result.ApplicationId, r.Result.Total, finalPoints[r.Result.ApplicationId], r.SubmittedAt, r.Number)));
         var rows = ranked
             .Select(place =>
             {
                 var row = byApplication[place.Entry.ApplicationId];
                 var result = row.Result;
-                var reasons = result.FailReasons(competition);
+                var reasons = EvaluationCalculator.FailReasons(competition.Criteria, place.Entry.FinalPoints, competition.PassThreshold);
                 return new RankingRow(
                     place.Position,
                     result.ApplicationId,
@@ -219,7 +228,7 @@ internal static class RankingData
                     []);
             })
             .ToList();
-        return new Loaded(competition, columns, rows);
+        return new Loaded(competition, columns, rows, results.ToDictionary(r => r.Result.ApplicationId, r => (IReadOnlyList<Guid>)r.Result.SheetsUsed));
     }
 
     public static IReadOnlyList<RankingRow> Filter(IReadOnlyList<RankingRow> rows, bool passedOnly, string? search)
