@@ -68,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Applications.Exports.IApplicationListWriter, Exports.ApplicationListWriter>();
         services.AddSingleton<Application.Applications.Exports.IApplicationPdfWriter, Documents.ApplicationPdf>();
         services.AddSingleton<Application.Evaluation.Assignment.IAssignmentSolver, Evaluation.MinCostFlowAssignmentSolver>();
+        services.AddSingleton<Application.Evaluation.Ranking.IRankingWriter, Exports.RankingWriter>();
+        services.AddSingleton<Application.Evaluation.Ranking.IEvaluationDocumentWriter, Documents.EvaluationPdf>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

@@ -22,6 +22,7 @@ public static class ApiV1
         app.MapApplicationFiles();
         api.MapFormalReviewEndpoints();
         api.MapExpertEndpoints();
+        api.MapRankingEndpoints(root: app);
         return app;
     }
 }
