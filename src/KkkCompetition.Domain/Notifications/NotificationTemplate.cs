@@ -112,6 +112,7 @@ public static class NotificationTemplateCatalogue
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))
             .Concat(EventMessages.Select(m => m.Definition))
             .Concat(FormalReviewNotices.Definitions)
+            .Concat(ScoringNotices.Definitions)
             .ToList();
 
     public static NotificationTemplateDefinition? Find(string key) => Definitions.FirstOrDefault(d => d.Key == key);
@@ -142,6 +143,11 @@ public static class NotificationTemplateCatalogue
         }
 
         foreach (var notice in FormalReviewNotices.DefaultTemplates())
+        {
+            yield return notice;
+        }
+
+        foreach (var notice in ScoringNotices.DefaultTemplates())
         {
             yield return notice;
         }
