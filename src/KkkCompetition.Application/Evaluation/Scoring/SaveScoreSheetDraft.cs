@@ -32,7 +32,7 @@ public sealed class SaveScoreSheetDraftValidator : AbstractValidator<SaveScoreSh
         RuleFor(x => x.AssignmentId).NotEmpty();
         RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
         RuleFor(x => x.OverallOpinion).MaximumLength(ExpertAssignment.MaxOpinionLength);
-        RuleFor(x => x.Scores).NotNull().Must(s => s.Count <= MaxLines).WithMessage($"A sheet has at most {MaxLines} lines.");
+        RuleFor(x => x.Scores).Cascade(CascadeMode.Stop).NotNull().Must(s => s.Count <= MaxLines).WithMessage($"A sheet has at most {MaxLines} lines.");
         RuleForEach(x => x.Scores).ChildRules(line =>
         {
             line.RuleFor(l => l.CriterionCode).NotEmpty().MaximumLength(20);
