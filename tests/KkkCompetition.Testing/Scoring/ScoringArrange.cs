@@ -43,8 +43,8 @@ public sealed class ScoringArrange(IServiceProvider services, TimeProvider clock
     public SubmittedApplications Applications => new(services, clock);
 
     /// <summary>An announced competition (open now) shaped as described above; <paramref name="holdsPanel"/> off removes the panel stage.</summary>
-    public Task<Guid> CompetitionAsync(bool holdsPanel = true, CancellationToken cancellationToken = default) =>
-        Applications.CompetitionAsync(cancellationToken: cancellationToken, whileDraft: async (id, version) =>
+    public Task<Guid> CompetitionAsync(bool holdsPanel = true, int? year = null, CancellationToken cancellationToken = default) =>
+        Applications.CompetitionAsync(year: year, cancellationToken: cancellationToken, whileDraft: async (id, version) =>
         {
             version = await services.SendAsAsync(TestUsers.Official, new UpdateCompetitionCriterion(
                 id, WholePointsCriterion, "A", null, null, "Zespół koordynatora i jego kompetencje", "Coordinator's team and competences", Guidance,
@@ -75,13 +75,11 @@ public sealed class ScoringArrange(IServiceProvider services, TimeProvider clock
         return application;
     }
 
-    /// <summary>An active expert with a complete profile (region, a specialisation, room for 10 assignments) and his account.</summary>
+    /// <summary>An active expert with a complete profile (region, a specialisation, room for 10 assignments) and a new account.</summary>
     public async Task<ArrangedExpert> ExpertAsync(string name, string voivodeship = "02", CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var n = Interlocked.Increment(ref _nextExpert);
         var userId = Guid.CreateVersion7();
-        var email = $"ekspert-{n}-{userId:N}@eksperci.example.pl";
+        var email = $"ekspert-{Interlocked.Increment(ref _nextExpert)}-{userId:N}@eksperci.example.pl";
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
         db.Users.Add(new AppUser
@@ -94,6 +92,17 @@ public sealed class ScoringArrange(IServiceProvider services, TimeProvider clock
             DisplayName = name,
             PreferredLanguage = "pl",
         });
+        await db.SaveChangesAsync(cancellationToken);
+        return await ExpertForUserAsync(userId, email, name, voivodeship, cancellationToken);
+    }
+
+    /// <summary>The pool entry of an existing account (one that signs in over HTTP or in the browser).</summary>
+    public async Task<ArrangedExpert> ExpertForUserAsync(Guid userId, string email, string name, string voivodeship = "02", CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var n = Interlocked.Increment(ref _nextExpert);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
         var hash = $"invitation-{n}-{userId:N}";
         var expert = Expert.Invite(email, name, hash, TestUsers.Official.UserId!.Value, now, now.AddDays(14));
         expert.AcceptInvitation(hash, userId, now);

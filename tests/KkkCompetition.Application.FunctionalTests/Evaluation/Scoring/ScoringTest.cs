@@ -25,7 +25,7 @@ public abstract class ScoringTest(DatabaseFixture database) : FunctionalTest(dat
     /// <summary>A competition, one accepted application and <paramref name="experts"/> experts assigned with their declarations signed.</summary>
     protected async Task<ScoringSetup> SetupAsync(int experts = 2, bool holdsPanel = true, string clusterName = "Klaster Alfa")
     {
-        var competitionId = await Arrange.CompetitionAsync(holdsPanel, Ct);
+        var competitionId = await Arrange.CompetitionAsync(holdsPanel, cancellationToken: Ct);
         var application = await Arrange.AcceptedApplicationAsync(competitionId, clusterName, Ct);
         var pool = new List<ArrangedExpert>();
         var assignments = new List<Guid>();
