@@ -96,8 +96,12 @@ internal static class ScoringData
     };
 
     /// <summary>Every official: the competition has no owner of its own, so each official learns of results and divergence.</summary>
+    /// <remarks>
+    /// Filtered in memory: <see cref="IAppDbContext.UserRoles"/> projects to a positional record, which EF Core cannot filter
+    /// after the projection. The links are two columns per user and role, read once per computed result.
+    /// </remarks>
     public static async Task<IReadOnlyCollection<Guid>> OfficialsAsync(IAppDbContext db, CancellationToken cancellationToken) =>
-        await db.UserRoles.Where(r => r.Role == Roles.Official).Select(r => r.UserId).Distinct().ToListAsync(cancellationToken);
+        (await db.UserRoles.ToListAsync(cancellationToken)).Where(r => r.Role == Roles.Official).Select(r => r.UserId).Distinct().ToList();
 
     public static Dictionary<string, string> CommonValues(KkkApplication application, string clusterName, Competition competition) => new(StringComparer.Ordinal)
     {
