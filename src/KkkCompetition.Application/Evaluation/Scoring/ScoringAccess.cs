@@ -50,8 +50,9 @@ internal static class ScoringData
             ?? throw new NotFoundException("ScoreSheet", assignmentId);
     }
 
+    /// <summary>The competition with its criteria only: scoring never reads the eligibility rules, and every autosave comes here.</summary>
     public static async Task<Competition> LoadCompetitionAsync(IAppDbContext db, Guid competitionId, CancellationToken cancellationToken) =>
-        await db.Competitions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
+        await db.Competitions.AsNoTracking().IgnoreAutoIncludes().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
         ?? throw new NotFoundException("Competition", competitionId);
 
     /// <summary>The competition's criteria in their order (the order of the sheet, the result and the reasons).</summary>
