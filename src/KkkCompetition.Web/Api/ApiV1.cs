@@ -23,6 +23,7 @@ public static class ApiV1
         api.MapFormalReviewEndpoints();
         api.MapExpertEndpoints();
         api.MapRankingEndpoints(root: app);
+        api.MapScoringEndpoints();
         return app;
     }
 }

@@ -1,0 +1,223 @@
+using KkkCompetition.Application.Common.Exceptions;
+using KkkCompetition.Application.Common.Persistence;
+using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Application.Notifications.Outbox;
+using KkkCompetition.Domain.Applications;
+using KkkCompetition.Domain.Calendar;
+using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Snapshots = KkkCompetition.Application.Applications.ApplicationSnapshots;
+
+namespace KkkCompetition.Application.Evaluation.Assignment;
+
+/// <summary>What one fill did, in full: the outcome of <see cref="IExpertStaffing"/> and the solver's plan with its reasons and counts.</summary>
+public sealed record StaffingRun(StaffingOutcome Outcome, AssignmentPlan Plan, int ApplicationsConsidered, int ExpertsInPool);
+
+/// <summary>
+/// The one way experts get onto applications by the solver (see <see cref="IExpertStaffing"/>). It reads the competition's
+/// state as this command sees it — tracked entities, so a conflict declared or an assignment released earlier in the same
+/// command already counts — builds the <see cref="AssignmentProblem"/>, solves it, and adds the new assignments, the start of
+/// the evaluation and the notices to the command's unit of work.
+/// </summary>
+public sealed class ExpertStaffing(IAppDbContext db, IAssignmentSolver solver, IOutbox outbox, TimeProvider clock, ICurrentUser user) : IExpertStaffing
+{
+    public static readonly ApplicationStatus[] AssignableStatuses = [ApplicationStatus.FormallyAccepted, ApplicationStatus.UnderEvaluation];
+
+    public async Task<StaffingOutcome> FillAsync(Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, AssignmentOrigin origin, CancellationToken cancellationToken) =>
+        (await RunAsync(competitionId, applicationIds, origin, cancellationToken)).Outcome;
+
+    public async Task<StaffingRun> RunAsync(Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, AssignmentOrigin origin, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var state = await StaffingState.LoadAsync(db, competitionId, applicationIds, now, cancellationToken);
+        var problem = state.BuildProblem();
+        var plan = solver.Solve(problem);
+
+        var deadline = ScoringDeadline.For(now, state.Competition.ScoringWindowDays);
+        var assignedBy = origin == AssignmentOrigin.Manual ? user.UserId : null;
+        var created = new List<ExpertAssignment>(plan.Pairs.Count);
+        foreach (var pair in plan.Pairs)
+        {
+            var r = pair.Reasons;
+            var assignment = ExpertAssignment.Create(
+                state.Competition.Id, pair.ApplicationId, pair.ExpertId, origin, new AssignmentReasons(r.KisMatches, r.OtherVoivodeship, r.LoadAfter, r.Pinned), now, deadline, assignedBy);
+            db.ExpertAssignments.Add(assignment);
+            created.Add(assignment);
+        }
+
+        foreach (var application in state.Applications.Where(a => a.Status == ApplicationStatus.FormallyAccepted && created.Any(c => c.ApplicationId == a.Id)))
+        {
+            application.StartEvaluation(now);
+        }
+
+        await outbox.EnqueueAsync(created.Select(a => AssignmentNotices.Assigned(a, state.Competition, state.Facts[a.ApplicationId], state.Expert(a.ExpertId))).ToList(), cancellationToken);
+
+        var shortfalls = plan.Shortfalls.Select(s => new StaffingShortfall(s.ApplicationId, s.Missing, s.Why.Select(w => w.Code).ToList())).ToList();
+        return new StaffingRun(new StaffingOutcome(created, shortfalls), plan, state.Applications.Count, state.Pool.Count);
+    }
+}
+
+/// <summary>The cluster-side facts of an application the assignment needs, read from its snapshots.</summary>
+public sealed record ApplicationFacts(Guid ApplicationId, string Number, string ClusterName, string Voivodeship, IReadOnlySet<string> KisCodes, IReadOnlySet<string> Nips);
+
+/// <summary>
+/// The state of a competition's assignment as the current command sees it. Assignments and overrides are read tracked and
+/// taken from the context's local view, so changes this command has made but not saved yet (a released assignment, a removed
+/// pin, an assignment just added) count as they will once saved.
+/// </summary>
+internal sealed class StaffingState
+{
+    private Dictionary<Guid, Expert> _experts = [];
+
+    public Competition Competition { get; private init; } = null!;
+    public List<KkkApplication> Applications { get; private init; } = [];
+    public Dictionary<Guid, ApplicationFacts> Facts { get; private init; } = [];
+    public List<ExpertAssignment> Assignments { get; private init; } = [];
+    public List<AssignmentOverride> Overrides { get; private init; } = [];
+
+    /// <summary>The assignable experts (active, available, complete profile), by id.</summary>
+    public List<Expert> Pool { get; private set; } = [];
+
+    public DateOnly Today { get; private init; }
+
+    public Expert Expert(Guid id) => _experts[id];
+
+    public static async Task<StaffingState> LoadAsync(IAppDbContext db, Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var competition = await db.Competitions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
+            ?? throw new NotFoundException("Competition", competitionId);
+
+        // Without the sections: the run changes the status only, and 300 applications with their texts would be read for nothing.
+        var scope = db.Applications.IgnoreAutoIncludes()
+            .Where(a => a.CompetitionId == competitionId && ExpertStaffing.AssignableStatuses.Contains(a.Status));
+        if (applicationIds is not null)
+        {
+            var ids = applicationIds.Distinct().ToList();
+            scope = scope.Where(a => ids.Contains(a.Id));
+        }
+
+        var applications = await scope.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var facts = await ReadFactsAsync(db, scope, applications, cancellationToken);
+
+        await db.ExpertAssignments.Where(a => a.CompetitionId == competitionId).LoadAsync(cancellationToken);
+        var assignments = db.ExpertAssignments.Local.Where(a => a.CompetitionId == competitionId).ToList();
+        await db.AssignmentOverrides.Where(o => o.CompetitionId == competitionId).LoadAsync(cancellationToken);
+        var overrides = db.AssignmentOverrides.Local.Where(o => o.CompetitionId == competitionId).ToList();
+
+        // Experts already holding an assignment in the competition are read too, so their notices and names resolve.
+        var experts = await db.Experts.AsNoTracking()
+            .Where(e => (e.Status == ExpertStatus.Active && e.Available) || db.ExpertAssignments.Any(a => a.CompetitionId == competitionId && a.ExpertId == e.Id))
+            .ToListAsync(cancellationToken);
+        var state = new StaffingState
+        {
+            Competition = competition,
+            Applications = applications,
+            Facts = facts,
+            Assignments = assignments,
+            Overrides = overrides,
+            Today = WorkingDayCalendar.ToWarsawDate(now),
+        };
+        state._experts = experts.ToDictionary(e => e.Id);
+        state.Pool = experts.Where(e => e.IsAssignable).OrderBy(e => e.Id).ToList();
+        await state.AddMissingExpertsAsync(db, cancellationToken);
+        return state;
+    }
+
+    /// <summary>An assignment added earlier in this command may name an expert the queries above did not read.</summary>
+    private async Task AddMissingExpertsAsync(IAppDbContext db, CancellationToken cancellationToken)
+    {
+        var missing = Assignments.Select(a => a.ExpertId).Where(id => !_experts.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var expert in await db.Experts.AsNoTracking().Where(e => missing.Contains(e.Id)).ToListAsync(cancellationToken))
+        {
+            _experts[expert.Id] = expert;
+        }
+    }
+
+    private static async Task<Dictionary<Guid, ApplicationFacts>> ReadFactsAsync(
+        IAppDbContext db, IQueryable<KkkApplication> scope, List<KkkApplication> applications, CancellationToken cancellationToken)
+    {
+        var ids = scope.Select(a => a.Id);
+        var snapshots = await db.ApplicationSnapshots.AsNoTracking()
+            .Where(s => ids.Contains(s.ApplicationId))
+            .ToListAsync(cancellationToken);
+        var clusterIds = scope.Select(a => a.ClusterId);
+        var clusterNames = await db.Clusters.AsNoTracking().Where(c => clusterIds.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+
+        var facts = new Dictionary<Guid, ApplicationFacts>();
+        foreach (var application in applications)
+        {
+            var own = snapshots.Where(s => s.ApplicationId == application.Id).OrderBy(s => s.TakenAt).ThenBy(s => s.Id).ToList();
+            if (own.Count == 0)
+            {
+                throw new InvalidOperationException($"Application {application.Id} has no submitted snapshot to assign experts by.");
+            }
+
+            // Every snapshot's NIPs count: a member the correction removed was still part of what the cluster submitted.
+            var contents = own.Select(Snapshots.Read).ToList();
+            var nips = contents.SelectMany(c => c.Members.Select(m => m.Nip).Append(c.Organisation.Nip))
+                .Select(Domain.Identifiers.PolishIdentifiers.Normalize)
+                .ToHashSet(StringComparer.Ordinal);
+            var latest = contents[^1];
+            facts[application.Id] = new ApplicationFacts(
+                application.Id,
+                application.Number ?? "",
+                clusterNames.GetValueOrDefault(application.ClusterId, latest.Cluster.Name),
+                latest.Cluster.VoivodeshipTeryt,
+                latest.Cluster.KisCodes.ToHashSet(StringComparer.Ordinal),
+                nips);
+        }
+
+        return facts;
+    }
+
+    /// <summary>The expert's active assignments in the competition on applications outside <paramref name="inRun"/>.</summary>
+    public int LoadOutside(Guid expertId, IReadOnlySet<Guid> inRun) =>
+        Assignments.Count(a => a.ExpertId == expertId && a.IsActive && !inRun.Contains(a.ApplicationId));
+
+    /// <summary>The expert's active assignments in the whole competition.</summary>
+    public int Load(Guid expertId) => Assignments.Count(a => a.ExpertId == expertId && a.IsActive);
+
+    public AssignmentProblem BuildProblem()
+    {
+        var inRun = Applications.Select(a => a.Id).ToHashSet();
+        var loads = Assignments.Where(a => a.IsActive && !inRun.Contains(a.ApplicationId)).GroupBy(a => a.ExpertId).ToDictionary(g => g.Key, g => g.Count());
+        var candidates = Pool
+            .Select(e => new ExpertCandidate(e.Id, e.VoivodeshipTeryt!, e.KisCodes.ToHashSet(StringComparer.Ordinal), e.MaxLoadPerCompetition, loads.GetValueOrDefault(e.Id)))
+            .ToList();
+        var history = Assignments.Where(a => inRun.Contains(a.ApplicationId)).ToLookup(a => (a.ApplicationId, a.ExpertId));
+        var decisions = Overrides.Where(o => inRun.Contains(o.ApplicationId)).ToLookup(o => o.ApplicationId);
+        var slots = Applications.Select(application => Slot(application, history, decisions[application.Id])).ToList();
+        return new AssignmentProblem(slots, candidates, AssignmentWeights.Default);
+    }
+
+    private ApplicationSlot Slot(KkkApplication application, ILookup<(Guid, Guid), ExpertAssignment> history, IEnumerable<AssignmentOverride> decisions)
+    {
+        var facts = Facts[application.Id];
+        var kept = Assignments.Where(a => a.ApplicationId == application.Id && a.IsActive).Select(a => a.ExpertId).ToHashSet();
+        var pins = decisions.Where(d => d.Kind == OverrideKind.Pin).Select(d => d.ExpertId).ToHashSet();
+        var forbids = decisions.Where(d => d.Kind == OverrideKind.Forbid).Select(d => d.ExpertId).ToHashSet();
+        var forbidden = new HashSet<Guid>();
+        foreach (var expert in Pool.Where(e => !kept.Contains(e.Id)))
+        {
+            var earlier = history[(application.Id, expert.Id)].ToList();
+            if (AssignmentPairRules.Exclusion(expert, facts.Nips, earlier, Today) is not null || forbids.Contains(expert.Id)
+                // Released before without having seen it: the solver would put the same expert straight back; only a pin brings him back.
+                || (earlier.Count > 0 && !pins.Contains(expert.Id)))
+            {
+                forbidden.Add(expert.Id);
+            }
+        }
+
+        // A pin on an expert who has since left the pool or become excluded cannot be honoured; the run goes on without it
+        // (the official's board shows the pin still waiting), instead of refusing every other application's experts.
+        var pool = Pool.Select(e => e.Id).ToHashSet();
+        var pinned = pins.Where(id => pool.Contains(id) && !forbidden.Contains(id)).ToHashSet();
+        return new ApplicationSlot(application.Id, application.ExpertsNeeded(Competition), facts.Voivodeship, facts.KisCodes, kept, forbidden, pinned);
+    }
+}

@@ -1,0 +1,115 @@
+using KkkCompetition.Domain.Calendar;
+using KkkCompetition.Domain.Common;
+
+namespace KkkCompetition.Domain.Evaluation;
+
+/// <summary>
+/// Why an expert cannot take an application (domain guide, section 3): the stable <see cref="Code"/>, the English message
+/// and its arguments (the conflicting NIP, the load and its maximum). <see cref="Nip"/> is set for a conflict of interest.
+/// </summary>
+public sealed class PairObstacle(string code, string message, string? nip, params object[] arguments)
+{
+    public string Code { get; } = code;
+    public string Message { get; } = message;
+    public string? Nip { get; } = nip;
+    public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    public BusinessRuleViolation ToViolation() => new(Code, Message, [.. Arguments]);
+}
+
+/// <summary>
+/// The hard rules of one expert–application pair, the same for the solver's run and for an official's hand: never a
+/// conflicted expert (a recent affiliation's NIP is the coordinator's or a member's), never one who declared a conflict on
+/// the application or has already seen it, never a pair an official forbade, never an expert over his load.
+/// </summary>
+public static class AssignmentPairRules
+{
+    public const string ExpertNotAssignable = "assignment.expert_not_assignable";
+    public const string AlreadyAssigned = "assignment.already_assigned";
+    public const string ConflictOfInterest = "assignment.conflict_of_interest";
+    public const string ConflictDeclared = "assignment.conflict_declared";
+    public const string SeenBefore = "assignment.seen_before";
+    public const string PairForbidden = "assignment.pair_forbidden";
+    public const string OverCapacity = "assignment.over_capacity";
+
+    /// <summary>
+    /// What excludes the pair whatever an official says: a conflict of interest, a conflict the expert declared on this
+    /// application, or having seen it (signed its declaration) in an earlier assignment. <paramref name="pairHistory"/> holds
+    /// the expert's assignments on this application; <paramref name="applicationNips"/> the coordinator's and members' NIPs.
+    /// </summary>
+    public static PairObstacle? Exclusion(Expert expert, IReadOnlySet<string> applicationNips, IEnumerable<ExpertAssignment> pairHistory, DateOnly today)
+    {
+        var nip = ConflictingNip(expert, applicationNips, today);
+        if (nip is not null)
+        {
+            return new PairObstacle(ConflictOfInterest,
+                "The expert has a conflict of interest: a recent affiliation's NIP {0} is the coordinator's or a member's.", nip, nip);
+        }
+
+        var history = pairHistory as IReadOnlyCollection<ExpertAssignment> ?? pairHistory.ToList();
+        if (history.Any(a => a.Status == AssignmentStatus.ConflictDeclared))
+        {
+            return new PairObstacle(ConflictDeclared, "The expert declared a conflict of interest on this application.", null);
+        }
+
+        if (history.Any(a => a.HasSeenApplication))
+        {
+            return new PairObstacle(SeenBefore, "The expert has already seen this application in an earlier assignment.", null);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every check of a pair an official makes by hand (assigning or pinning): the expert is in the pool, not on the
+    /// application yet, not excluded (<see cref="Exclusion"/>), not forbidden by an official, and
+    /// <paramref name="loadInCompetition"/> (his active assignments in the competition, plus pins he is to get) leaves a place.
+    /// </summary>
+    public static PairObstacle? Check(
+        Expert expert,
+        IReadOnlySet<string> applicationNips,
+        IEnumerable<ExpertAssignment> pairHistory,
+        bool forbiddenByOfficial,
+        int loadInCompetition,
+        DateOnly today)
+    {
+        if (!expert.IsAssignable)
+        {
+            return new PairObstacle(ExpertNotAssignable, "The expert is not available for assignments (inactive, unavailable or the profile is incomplete).", null);
+        }
+
+        var history = pairHistory.ToList();
+        if (history.Any(a => a.IsActive))
+        {
+            return new PairObstacle(AlreadyAssigned, "The expert is already assigned to this application.", null);
+        }
+
+        if (Exclusion(expert, applicationNips, history, today) is { } exclusion)
+        {
+            return exclusion;
+        }
+
+        if (forbiddenByOfficial)
+        {
+            return new PairObstacle(PairForbidden, "An official forbade this pair; remove that decision first.", null);
+        }
+
+        if (loadInCompetition + 1 > expert.MaxLoadPerCompetition)
+        {
+            return new PairObstacle(OverCapacity, "The expert has {0} assignments in this competition, the maximum is {1}.", null, loadInCompetition, expert.MaxLoadPerCompetition);
+        }
+
+        return null;
+    }
+
+    /// <summary>The first (in order) of the expert's recent affiliation NIPs that is one of <paramref name="applicationNips"/>.</summary>
+    public static string? ConflictingNip(Expert expert, IReadOnlySet<string> applicationNips, DateOnly today) =>
+        expert.RecentAffiliations(today).Select(a => a.Nip).Where(applicationNips.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
+}
+
+/// <summary>The scoring deadline of an assignment: the competition's window counted by the working-day calendar, to the last second of that day in Warsaw.</summary>
+public static class ScoringDeadline
+{
+    public static DateTimeOffset For(DateTimeOffset assignedAt, int windowDays) =>
+        WorkingDayCalendar.DeadlineEnd(assignedAt, windowDays).AddSeconds(-1);
+}
