@@ -93,6 +93,30 @@ public sealed class AssignmentArrange(IServiceProvider services, TimeProvider cl
         return new ApplicationNips(coordinator, members);
     }
 
+    /// <summary>Adds the account of a fake caller (e.g. <see cref="TestUsers.Official"/>) to the identity store, so messages to it are delivered.</summary>
+    public async Task EnsureUserAsync(FixedUser user, string displayName, string language = "pl", CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+        var id = user.UserId!.Value;
+        if (await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
+        {
+            return;
+        }
+
+        db.Users.Add(new AppUser
+        {
+            Id = id,
+            UserName = user.UserName,
+            NormalizedUserName = user.UserName.ToUpperInvariant(),
+            Email = user.UserName,
+            NormalizedEmail = user.UserName.ToUpperInvariant(),
+            DisplayName = displayName,
+            PreferredLanguage = language,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<PoolExpert> ExpertAsync(string name, ExpertShape? shape = null, CancellationToken cancellationToken = default) =>
         (await ExpertsAsync([(name, shape ?? new ExpertShape())], cancellationToken))[0];
 

@@ -83,14 +83,25 @@ internal sealed class StaffingState
 
     public Expert Expert(Guid id) => _experts[id];
 
-    public static async Task<StaffingState> LoadAsync(IAppDbContext db, Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public Expert? FindExpert(Guid id) => _experts.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The state for <paramref name="applicationIds"/> (null: every application of the competition that gets experts);
+    /// <paramref name="includeAnyStatus"/> reads the named applications whatever their status (for decisions that do not assign).
+    /// </summary>
+    public static async Task<StaffingState> LoadAsync(
+        IAppDbContext db, Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, DateTimeOffset now, CancellationToken cancellationToken, bool includeAnyStatus = false)
     {
         var competition = await db.Competitions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
             ?? throw new NotFoundException("Competition", competitionId);
 
         // Without the sections: the run changes the status only, and 300 applications with their texts would be read for nothing.
-        var scope = db.Applications.IgnoreAutoIncludes()
-            .Where(a => a.CompetitionId == competitionId && ExpertStaffing.AssignableStatuses.Contains(a.Status));
+        var scope = db.Applications.IgnoreAutoIncludes().Where(a => a.CompetitionId == competitionId && a.Number != null);
+        if (!includeAnyStatus || applicationIds is null)
+        {
+            scope = scope.Where(a => ExpertStaffing.AssignableStatuses.Contains(a.Status));
+        }
+
         if (applicationIds is not null)
         {
             var ids = applicationIds.Distinct().ToList();
