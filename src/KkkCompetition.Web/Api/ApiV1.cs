@@ -21,6 +21,7 @@ public static class ApiV1
         api.MapApplicationEndpoints();
         app.MapApplicationFiles();
         api.MapFormalReviewEndpoints();
+        api.MapAssignmentEndpoints();
         return app;
     }
 }

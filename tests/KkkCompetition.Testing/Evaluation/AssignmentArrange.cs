@@ -45,8 +45,8 @@ public sealed class AssignmentArrange(IServiceProvider services, TimeProvider cl
     public SubmittedApplications Submitted { get; } = new(services, clock);
 
     /// <summary>An announced competition (see <see cref="SubmittedApplications.CompetitionAsync"/>) with N experts per application and the scoring window.</summary>
-    public Task<Guid> CompetitionAsync(int expertsPerApplication = 2, int scoringWindowDays = 14, CancellationToken cancellationToken = default) =>
-        Submitted.CompetitionAsync(whileDraft: async (id, version) =>
+    public Task<Guid> CompetitionAsync(int expertsPerApplication = 2, int scoringWindowDays = 14, int? year = null, CancellationToken cancellationToken = default) =>
+        Submitted.CompetitionAsync(year: year, whileDraft: async (id, version) =>
         {
             var settings = (await services.SendAsAsync(TestUsers.Official, new GetCompetition(id), cancellationToken));
             return await services.SendAsAsync(TestUsers.Official, new UpdateCompetitionSettings(
