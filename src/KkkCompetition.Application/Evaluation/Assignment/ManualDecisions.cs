@@ -48,7 +48,7 @@ public sealed class AssignManuallyHandler(IAppDbContext db, IOutbox outbox, Time
             now, ScoringDeadline.For(now, pair.State.Competition.ScoringWindowDays), user.UserId);
         db.ExpertAssignments.Add(assignment);
         pair.Application.StartEvaluation(now);
-        await outbox.EnqueueAsync(AssignmentNotices.Assigned(assignment, pair.State.Competition, facts, pair.Expert), cancellationToken);
+        await outbox.EnqueueAsync(AssignmentNotices.Assigned([assignment], pair.State.Competition, pair.State.Facts, _ => pair.Expert), cancellationToken);
         return new ManualAssignment(assignment.Id, assignment.Deadline);
     }
 }
