@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Outbox.IOutbox, Notifications.Outbox.OutboxWriter>();
         services.AddOptions<Notifications.Outbox.NotificationOptions>();
         services.AddScoped<Notifications.Reminders.IReminderSource, FormalReview.CorrectionRequestReminderSource>();
+        services.AddScoped<Notifications.Reminders.IReminderSource, Evaluation.Assignment.ScoringDeadlineReminderSource>();
         services.AddScoped<Evaluation.Assignment.ExpertStaffing>();
         services.AddScoped<Evaluation.Assignment.IExpertStaffing>(sp => sp.GetRequiredService<Evaluation.Assignment.ExpertStaffing>());
         services.Scan();

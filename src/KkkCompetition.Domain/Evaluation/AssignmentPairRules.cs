@@ -37,9 +37,16 @@ public static class AssignmentPairRules
     /// application, or having seen it (signed its declaration) in an earlier assignment. <paramref name="pairHistory"/> holds
     /// the expert's assignments on this application; <paramref name="applicationNips"/> the coordinator's and members' NIPs.
     /// </summary>
-    public static PairObstacle? Exclusion(Expert expert, IReadOnlySet<string> applicationNips, IEnumerable<ExpertAssignment> pairHistory, DateOnly today)
+    public static PairObstacle? Exclusion(Expert expert, IReadOnlySet<string> applicationNips, IEnumerable<ExpertAssignment> pairHistory, DateOnly today) =>
+        Exclusion(RecentNips(expert, today), applicationNips, pairHistory);
+
+    /// <summary>
+    /// <see cref="Exclusion(Expert, IReadOnlySet{string}, IEnumerable{ExpertAssignment}, DateOnly)"/> with the expert's
+    /// <see cref="RecentNips"/> worked out once, for a run that checks one expert against hundreds of applications.
+    /// </summary>
+    public static PairObstacle? Exclusion(IReadOnlyCollection<string> expertRecentNips, IReadOnlySet<string> applicationNips, IEnumerable<ExpertAssignment> pairHistory)
     {
-        var nip = ConflictingNip(expert, applicationNips, today);
+        var nip = expertRecentNips.Where(applicationNips.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
         if (nip is not null)
         {
             return new PairObstacle(ConflictOfInterest,
@@ -102,9 +109,9 @@ public static class AssignmentPairRules
         return null;
     }
 
-    /// <summary>The first (in order) of the expert's recent affiliation NIPs that is one of <paramref name="applicationNips"/>.</summary>
-    public static string? ConflictingNip(Expert expert, IReadOnlySet<string> applicationNips, DateOnly today) =>
-        expert.RecentAffiliations(today).Select(a => a.Nip).Where(applicationNips.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
+    /// <summary>The NIPs of the expert's affiliations that count for conflicts on <paramref name="today"/>, each once.</summary>
+    public static IReadOnlyCollection<string> RecentNips(Expert expert, DateOnly today) =>
+        expert.RecentAffiliations(today).Select(a => a.Nip).Distinct(StringComparer.Ordinal).ToList();
 }
 
 /// <summary>The scoring deadline of an assignment: the competition's window counted by the working-day calendar, to the last second of that day in Warsaw.</summary>

@@ -24,6 +24,7 @@ public static class ApiV1
         api.MapExpertEndpoints();
         api.MapRankingEndpoints(root: app);
         api.MapScoringEndpoints();
+        api.MapAssignmentEndpoints();
         return app;
     }
 }

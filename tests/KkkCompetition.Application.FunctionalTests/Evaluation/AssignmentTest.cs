@@ -31,6 +31,31 @@ public abstract class AssignmentTest(DatabaseFixture database) : FunctionalTest(
     protected Task<List<ExpertAssignment>> ActiveAsync(Guid applicationId) =>
         Read(db => db.ExpertAssignments.AsNoTracking().Where(a => a.ApplicationId == applicationId && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Accepted || a.Status == AssignmentStatus.Submitted)).ToListAsync(Ct));
 
+    protected Task<ExpertAssignment> AssignmentAsync(Guid assignmentId) =>
+        Read(db => db.ExpertAssignments.AsNoTracking().SingleAsync(a => a.Id == assignmentId, Ct));
+
+    /// <summary>The expert's active assignment on the application.</summary>
+    protected async Task<ExpertAssignment> AssignmentOfAsync(Guid applicationId, Guid expertId) =>
+        (await ActiveAsync(applicationId)).Single(a => a.ExpertId == expertId);
+
+    protected async Task<DeclarationSigned> SignAsync(PoolExpert expert, Guid assignmentId)
+    {
+        var version = (await AssignmentAsync(assignmentId)).Version;
+        return await Send(expert.Caller, new SignDeclaration(assignmentId, version));
+    }
+
+    protected async Task<ConflictDeclared> DeclareConflictAsync(PoolExpert expert, Guid assignmentId, string reason = "Pracowałem dla członka klastra w 2025 r.")
+    {
+        var version = (await AssignmentAsync(assignmentId)).Version;
+        return await Send(expert.Caller, new DeclareConflict(assignmentId, reason, version));
+    }
+
+    protected async Task<ReleaseOutcome> ReleaseAsync(Guid assignmentId, string reason = "Ekspert zachorował.")
+    {
+        var version = (await AssignmentAsync(assignmentId)).Version;
+        return await Send(TestUsers.Official, new ReleaseAssignment(assignmentId, reason, version));
+    }
+
     protected Task<ApplicationStatus> StatusAsync(Guid applicationId) =>
         Read(db => db.Applications.Where(a => a.Id == applicationId).Select(a => a.Status).SingleAsync(Ct));
 

@@ -36,6 +36,17 @@ public abstract class StaffingTests(DatabaseFixture database) : AssignmentTest(d
         Assert.All(summary.Pairs, p => Assert.Equal((1, true, 10), (p.Reasons.KisMatches, p.Reasons.OtherVoivodeship, p.Reasons.MaxLoad)));
         Assert.All(summary.Pairs, p => Assert.InRange(p.Reasons.LoadAfter, 1, 2));
         Assert.Equal(summary.Pairs.Select(p => p.AssignmentId).Order(), assignments.Select(a => a.Id).Order());
+
+        // One notice per expert, listing every application the run gave him, linking to his list when there are several.
+        var notices = await OutboxAsync(AssignmentMessages.Assigned);
+        Assert.Equal(4, notices.Count);
+        foreach (var expert in experts)
+        {
+            var own = assignments.Where(a => a.ExpertId == expert.Id).ToList();
+            var notice = notices.Single(n => n.RecipientUserId == expert.UserId);
+            Assert.All(own, a => Assert.Contains(applications.Single(x => x.Id == a.ApplicationId).Number, notice.Text, StringComparison.Ordinal));
+            Assert.Equal(own.Count == 1 ? AssignmentNotices.AssignmentLink(own[0].Id) : AssignmentNotices.MyAssignmentsLink, notice.Link);
+        }
     }
 
     [Fact]
@@ -197,7 +208,8 @@ public abstract class StaffingTests(DatabaseFixture database) : AssignmentTest(d
         Assert.Equal(2, notices.Count);
         var notice = notices.Single(n => n.RecipientUserId == expert.UserId);
         Assert.Equal((expert.UserId, "en"), (notice.RecipientUserId, notice.Language));
-        Assert.Contains(applications[0].Number, notice.Subject, StringComparison.Ordinal);
+        Assert.Contains("(1)", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains(applications[0].Number, notice.Text, StringComparison.Ordinal);
         Assert.Contains("Klaster Alfa", notice.Text, StringComparison.Ordinal);
         Assert.Contains("2027-01-29", notice.Text, StringComparison.Ordinal);
         Assert.Equal(AssignmentNotices.AssignmentLink(pair.AssignmentId), notice.Link);

@@ -45,8 +45,8 @@ public sealed class AssignmentArrange(IServiceProvider services, TimeProvider cl
     public SubmittedApplications Submitted { get; } = new(services, clock);
 
     /// <summary>An announced competition (see <see cref="SubmittedApplications.CompetitionAsync"/>) with N experts per application and the scoring window.</summary>
-    public Task<Guid> CompetitionAsync(int expertsPerApplication = 2, int scoringWindowDays = 14, CancellationToken cancellationToken = default) =>
-        Submitted.CompetitionAsync(whileDraft: async (id, version) =>
+    public Task<Guid> CompetitionAsync(int expertsPerApplication = 2, int scoringWindowDays = 14, int? year = null, CancellationToken cancellationToken = default) =>
+        Submitted.CompetitionAsync(year: year, whileDraft: async (id, version) =>
         {
             var settings = (await services.SendAsAsync(TestUsers.Official, new GetCompetition(id), cancellationToken));
             return await services.SendAsAsync(TestUsers.Official, new UpdateCompetitionSettings(
@@ -91,6 +91,30 @@ public sealed class AssignmentArrange(IServiceProvider services, TimeProvider cl
         var coordinator = await db.Organisations.Where(o => o.Id == cluster.OrganisationId).Select(o => o.Nip).SingleAsync(cancellationToken);
         var members = await db.ClusterMembers.Where(m => m.ClusterId == clusterId).OrderBy(m => m.Nip).Select(m => m.Nip).ToListAsync(cancellationToken);
         return new ApplicationNips(coordinator, members);
+    }
+
+    /// <summary>Adds the account of a fake caller (e.g. <see cref="TestUsers.Official"/>) to the identity store, so messages to it are delivered.</summary>
+    public async Task EnsureUserAsync(FixedUser user, string displayName, string language = "pl", CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+        var id = user.UserId!.Value;
+        if (await db.Users.AnyAsync(u => u.Id == id, cancellationToken))
+        {
+            return;
+        }
+
+        db.Users.Add(new AppUser
+        {
+            Id = id,
+            UserName = user.UserName,
+            NormalizedUserName = user.UserName.ToUpperInvariant(),
+            Email = user.UserName,
+            NormalizedEmail = user.UserName.ToUpperInvariant(),
+            DisplayName = displayName,
+            PreferredLanguage = language,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<PoolExpert> ExpertAsync(string name, ExpertShape? shape = null, CancellationToken cancellationToken = default) =>

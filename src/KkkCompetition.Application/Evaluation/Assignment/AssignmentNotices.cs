@@ -23,20 +23,33 @@ public static class AssignmentNotices
         WorkingDayCalendar.ToWarsawDate(deadline).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A new assignment. Nothing of the application's content: the expert has not signed the declaration of impartiality yet.
-    /// An expert not linked to an account yet cannot be in the pool, so the recipient list is never empty in practice.
+    /// One notice per expert for the assignments one command gave him (a run gives an expert several), listing each
+    /// application by number, cluster and deadline — nothing of the content: he has not signed the declarations yet. The link
+    /// opens the assignment itself when there is one, otherwise the list. An expert without an account gets none (he cannot
+    /// be in the pool anyway).
     /// </summary>
-    public static OutboxEnvelope Assigned(ExpertAssignment assignment, Competition competition, ApplicationFacts facts, Expert expert) => new(
-        AssignmentMessages.Assigned,
-        expert.UserId is { } userId ? [userId] : [],
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["applicationNumber"] = facts.Number,
-            ["clusterName"] = facts.ClusterName,
-            ["competitionName"] = competition.Name,
-            ["deadline"] = DeadlineDay(assignment.Deadline),
-        },
-        AssignmentLink(assignment.Id));
+    public static IReadOnlyList<OutboxEnvelope> Assigned(
+        IReadOnlyList<ExpertAssignment> assignments, Competition competition, IReadOnlyDictionary<Guid, ApplicationFacts> facts, Func<Guid, Expert> expertOf) =>
+        assignments
+            .GroupBy(a => a.ExpertId)
+            .Select(group =>
+            {
+                var own = group.OrderBy(a => facts[a.ApplicationId].Number, StringComparer.Ordinal).ToList();
+                var expert = expertOf(group.Key);
+                return new OutboxEnvelope(
+                    AssignmentMessages.Assigned,
+                    expert.UserId is { } userId ? [userId] : [],
+                    new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        ["competitionName"] = competition.Name,
+                        ["count"] = own.Count.ToString(CultureInfo.InvariantCulture),
+                        ["applications.pl"] = string.Join('\n', own.Select(a => $"- {facts[a.ApplicationId].Number}, klaster {facts[a.ApplicationId].ClusterName}, termin oceny: {DeadlineDay(a.Deadline)}")),
+                        ["applications.en"] = string.Join('\n', own.Select(a => $"- {facts[a.ApplicationId].Number}, cluster {facts[a.ApplicationId].ClusterName}, scoring deadline: {DeadlineDay(a.Deadline)}")),
+                    },
+                    own.Count == 1 ? AssignmentLink(own[0].Id) : MyAssignmentsLink);
+            })
+            .Where(e => e.RecipientUserIds.Count > 0)
+            .ToList();
 
     public static OutboxEnvelope Released(string applicationNumber, string clusterName, string competitionName, string reason, Guid? expertUserId) => new(
         AssignmentMessages.Released,

@@ -7,7 +7,7 @@ using KkkCompetition.Domain.Calendar;
 using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Domain.Evaluation;
 using Microsoft.EntityFrameworkCore;
-using Snapshots = KkkCompetition.Application.Applications.ApplicationSnapshots;
+using System.Text.Json;
 
 namespace KkkCompetition.Application.Evaluation.Assignment;
 
@@ -46,12 +46,13 @@ public sealed class ExpertStaffing(IAppDbContext db, IAssignmentSolver solver, I
             created.Add(assignment);
         }
 
-        foreach (var application in state.Applications.Where(a => a.Status == ApplicationStatus.FormallyAccepted && created.Any(c => c.ApplicationId == a.Id)))
+        var staffed = created.Select(c => c.ApplicationId).ToHashSet();
+        foreach (var application in state.Applications.Where(a => a.Status == ApplicationStatus.FormallyAccepted && staffed.Contains(a.Id)))
         {
             application.StartEvaluation(now);
         }
 
-        await outbox.EnqueueAsync(created.Select(a => AssignmentNotices.Assigned(a, state.Competition, state.Facts[a.ApplicationId], state.Expert(a.ExpertId))).ToList(), cancellationToken);
+        await outbox.EnqueueAsync(AssignmentNotices.Assigned(created, state.Competition, state.Facts, state.Expert), cancellationToken);
 
         var shortfalls = plan.Shortfalls.Select(s => new StaffingShortfall(s.ApplicationId, s.Missing, s.Why.Select(w => w.Code).ToList())).ToList();
         return new StaffingRun(new StaffingOutcome(created, shortfalls), plan, state.Applications.Count, state.Pool.Count);
@@ -83,14 +84,25 @@ internal sealed class StaffingState
 
     public Expert Expert(Guid id) => _experts[id];
 
-    public static async Task<StaffingState> LoadAsync(IAppDbContext db, Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public Expert? FindExpert(Guid id) => _experts.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The state for <paramref name="applicationIds"/> (null: every application of the competition that gets experts);
+    /// <paramref name="includeAnyStatus"/> reads the named applications whatever their status (for decisions that do not assign).
+    /// </summary>
+    public static async Task<StaffingState> LoadAsync(
+        IAppDbContext db, Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, DateTimeOffset now, CancellationToken cancellationToken, bool includeAnyStatus = false)
     {
         var competition = await db.Competitions.AsNoTracking().SingleOrDefaultAsync(c => c.Id == competitionId, cancellationToken)
             ?? throw new NotFoundException("Competition", competitionId);
 
         // Without the sections: the run changes the status only, and 300 applications with their texts would be read for nothing.
-        var scope = db.Applications.IgnoreAutoIncludes()
-            .Where(a => a.CompetitionId == competitionId && ExpertStaffing.AssignableStatuses.Contains(a.Status));
+        var scope = db.Applications.IgnoreAutoIncludes().Where(a => a.CompetitionId == competitionId && a.Number != null);
+        if (!includeAnyStatus || applicationIds is null)
+        {
+            scope = scope.Where(a => ExpertStaffing.AssignableStatuses.Contains(a.Status));
+        }
+
         if (applicationIds is not null)
         {
             var ids = applicationIds.Distinct().ToList();
@@ -139,6 +151,15 @@ internal sealed class StaffingState
         }
     }
 
+    private static readonly JsonSerializerOptions PartiesJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The parts of a snapshot (<see cref="Applications.SnapshotContent"/>) the assignment reads; the texts are skipped, not materialised.</summary>
+    private sealed record SnapshotParties(PartyNip Organisation, SnapshotClusterPart Cluster, IReadOnlyList<PartyNip> Members);
+
+    private sealed record PartyNip(string Nip);
+
+    private sealed record SnapshotClusterPart(string Name, string VoivodeshipTeryt, IReadOnlyList<string> KisCodes);
+
     private static async Task<Dictionary<Guid, ApplicationFacts>> ReadFactsAsync(
         IAppDbContext db, IQueryable<KkkApplication> scope, List<KkkApplication> applications, CancellationToken cancellationToken)
     {
@@ -159,7 +180,7 @@ internal sealed class StaffingState
             }
 
             // Every snapshot's NIPs count: a member the correction removed was still part of what the cluster submitted.
-            var contents = own.Select(Snapshots.Read).ToList();
+            var contents = own.Select(s => JsonSerializer.Deserialize<SnapshotParties>(s.Json, PartiesJson)!).ToList();
             var nips = contents.SelectMany(c => c.Members.Select(m => m.Nip).Append(c.Organisation.Nip))
                 .Select(Domain.Identifiers.PolishIdentifiers.Normalize)
                 .ToHashSet(StringComparer.Ordinal);
@@ -183,6 +204,10 @@ internal sealed class StaffingState
     /// <summary>The expert's active assignments in the whole competition.</summary>
     public int Load(Guid expertId) => Assignments.Count(a => a.ExpertId == expertId && a.IsActive);
 
+    /// <summary>
+    /// The problem of this state. The pairs are many (300 applications × 200 experts), so what does not depend on the pair is
+    /// worked out once: each expert's recent affiliation NIPs, the assignments and decisions by application.
+    /// </summary>
     public AssignmentProblem BuildProblem()
     {
         var inRun = Applications.Select(a => a.Id).ToHashSet();
@@ -190,34 +215,41 @@ internal sealed class StaffingState
         var candidates = Pool
             .Select(e => new ExpertCandidate(e.Id, e.VoivodeshipTeryt!, e.KisCodes.ToHashSet(StringComparer.Ordinal), e.MaxLoadPerCompetition, loads.GetValueOrDefault(e.Id)))
             .ToList();
-        var history = Assignments.Where(a => inRun.Contains(a.ApplicationId)).ToLookup(a => (a.ApplicationId, a.ExpertId));
+        var recentNips = Pool.Select(e => (e.Id, Nips: AssignmentPairRules.RecentNips(e, Today))).ToList();
+        var poolIds = Pool.Select(e => e.Id).ToHashSet();
+        var byApplication = Assignments.Where(a => inRun.Contains(a.ApplicationId)).ToLookup(a => a.ApplicationId);
         var decisions = Overrides.Where(o => inRun.Contains(o.ApplicationId)).ToLookup(o => o.ApplicationId);
-        var slots = Applications.Select(application => Slot(application, history, decisions[application.Id])).ToList();
+        var slots = Applications.Select(application => Slot(application, byApplication[application.Id].ToList(), decisions[application.Id].ToList(), recentNips, poolIds)).ToList();
         return new AssignmentProblem(slots, candidates, AssignmentWeights.Default);
     }
 
-    private ApplicationSlot Slot(KkkApplication application, ILookup<(Guid, Guid), ExpertAssignment> history, IEnumerable<AssignmentOverride> decisions)
+    private ApplicationSlot Slot(
+        KkkApplication application,
+        List<ExpertAssignment> assignments,
+        List<AssignmentOverride> decisions,
+        List<(Guid Id, IReadOnlyCollection<string> Nips)> recentNips,
+        HashSet<Guid> poolIds)
     {
         var facts = Facts[application.Id];
-        var kept = Assignments.Where(a => a.ApplicationId == application.Id && a.IsActive).Select(a => a.ExpertId).ToHashSet();
+        var kept = assignments.Where(a => a.IsActive).Select(a => a.ExpertId).ToHashSet();
+        var history = assignments.Where(a => !a.IsActive).ToLookup(a => a.ExpertId);
         var pins = decisions.Where(d => d.Kind == OverrideKind.Pin).Select(d => d.ExpertId).ToHashSet();
         var forbids = decisions.Where(d => d.Kind == OverrideKind.Forbid).Select(d => d.ExpertId).ToHashSet();
         var forbidden = new HashSet<Guid>();
-        foreach (var expert in Pool.Where(e => !kept.Contains(e.Id)))
+        foreach (var (expertId, nips) in recentNips.Where(e => !kept.Contains(e.Id)))
         {
-            var earlier = history[(application.Id, expert.Id)].ToList();
-            if (AssignmentPairRules.Exclusion(expert, facts.Nips, earlier, Today) is not null || forbids.Contains(expert.Id)
+            IReadOnlyCollection<ExpertAssignment> earlier = history.Contains(expertId) ? history[expertId].ToList() : [];
+            if (AssignmentPairRules.Exclusion(nips, facts.Nips, earlier) is not null || forbids.Contains(expertId)
                 // Released before without having seen it: the solver would put the same expert straight back; only a pin brings him back.
-                || (earlier.Count > 0 && !pins.Contains(expert.Id)))
+                || (earlier.Count > 0 && !pins.Contains(expertId)))
             {
-                forbidden.Add(expert.Id);
+                forbidden.Add(expertId);
             }
         }
 
         // A pin on an expert who has since left the pool or become excluded cannot be honoured; the run goes on without it
         // (the official's board shows the pin still waiting), instead of refusing every other application's experts.
-        var pool = Pool.Select(e => e.Id).ToHashSet();
-        var pinned = pins.Where(id => pool.Contains(id) && !forbidden.Contains(id)).ToHashSet();
+        var pinned = pins.Where(id => poolIds.Contains(id) && !forbidden.Contains(id)).ToHashSet();
         return new ApplicationSlot(application.Id, application.ExpertsNeeded(Competition), facts.Voivodeship, facts.KisCodes, kept, forbidden, pinned);
     }
 }

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KkkCompetition.Domain.Common;
+using KkkCompetition.Infrastructure.Persistence;
+using KkkCompetition.Testing;
+using KkkCompetition.Testing.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KkkCompetition.Web.IntegrationTests;
+
+/// <summary>The assignment endpoints over HTTP: role refusals, 404 for someone else's assignment, 400 naming fields, 409 codes.</summary>
+public sealed class AssignmentApiTests(KkkWebFactory factory) : IClassFixture<KkkWebFactory>
+{
+    // Each test gets a competition of its own year: a year has at most two rounds.
+    private static int _year = 2060;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private AssignmentArrange Arrange => new(factory.Services, TimeProvider.System);
+
+    private async Task<(HttpClient Client, Guid UserId)> ClientAsync(string role, string language = "en")
+    {
+        var email = await factory.CreateUserAsync(role);
+        var tokens = await new BrowserSession(factory.CreateBrowser()).AuthorizationCodeFlowAsync(email, KkkWebFactory.Password);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<KkkDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+        return (client, id);
+    }
+
+    /// <summary>An expert of the pool who signs in: an account with the expert role, linked to a pool entry.</summary>
+    private async Task<(HttpClient Client, PoolExpert Expert)> ExpertClientAsync(string name, ExpertShape? shape = null)
+    {
+        var (client, userId) = await ClientAsync(Roles.Expert);
+        var expert = await Arrange.ExpertAsync(name, (shape ?? new ExpertShape()) with { UserId = userId }, Ct);
+        return (client, expert);
+    }
+
+    private async Task<(Guid CompetitionId, SubmittedApplication Application)> AcceptedAsync()
+    {
+        var competitionId = await Arrange.CompetitionAsync(year: Interlocked.Increment(ref _year), cancellationToken: Ct);
+        return (competitionId, await Arrange.AcceptedAsync(competitionId, "Klaster Alfa", cancellationToken: Ct));
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+    private static async Task<JsonElement> OkAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Fact]
+    public async Task The_openapi_document_names_the_assignment_endpoints()
+    {
+        var paths = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement.GetProperty("paths");
+        var names = paths.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/competitions/{competitionId}/assignments", names);
+        Assert.Contains("/api/v1/competitions/{competitionId}/assignments/runs", names);
+        Assert.Contains("/api/v1/competitions/{competitionId}/assignments/overdue", names);
+        Assert.Contains("/api/v1/competitions/{competitionId}/assignments/pins", names);
+        Assert.Contains("/api/v1/assignments/{assignmentId}/declaration", names);
+        Assert.Contains("/api/v1/assignments/{assignmentId}/conflict", names);
+        Assert.Contains("/api/v1/me/assignments", names);
+        var run = paths.GetProperty("/api/v1/competitions/{competitionId}/assignments/runs").GetProperty("post");
+        Assert.Equal("RunAssignment", run.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(run.GetProperty("summary").GetString()));
+    }
+
+    [Fact]
+    public async Task Only_officials_run_and_see_the_assignment_and_only_experts_declare()
+    {
+        var (competitionId, _) = await AcceptedAsync();
+        var (applicant, _) = await ClientAsync(Roles.Applicant);
+        var (expert, _) = await ExpertClientAsync("Ekspert Bez Uprawnień");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.PostAsync($"/api/v1/competitions/{competitionId}/assignments/runs", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync($"/api/v1/competitions/{competitionId}/assignments", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/api/v1/competitions/{competitionId}/assignments", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/v1/me/assignments", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().PostAsync($"/api/v1/competitions/{competitionId}/assignments/runs", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_official_runs_and_decides_with_400_and_409_answers_naming_the_problem()
+    {
+        var (competitionId, application) = await AcceptedAsync();
+        var nips = await Arrange.NipsAsync(application.Id, Ct);
+        var conflicted = await Arrange.ExpertAsync("Ekspert Konfliktowy", new ExpertShape { AffiliationNips = [nips.Members[2]] }, Ct);
+        var experts = await Arrange.ExpertsAsync([("Ekspert Pierwszy", new ExpertShape()), ("Ekspert Drugi", new ExpertShape())], Ct);
+        Assert.Equal(2, experts.Count);
+        var (official, _) = await ClientAsync(Roles.Official, "pl");
+
+        var run = await OkAsync(await official.PostAsync($"/api/v1/competitions/{competitionId}/assignments/runs", null, Ct));
+        Assert.Equal(2, run.GetProperty("pairs").GetArrayLength());
+        Assert.Equal(0, run.GetProperty("shortfalls").GetArrayLength());
+        var pair = run.GetProperty("pairs")[0];
+        Assert.True(pair.GetProperty("reasons").GetProperty("otherVoivodeship").GetBoolean());
+
+        var board = await OkAsync(await official.GetAsync($"/api/v1/competitions/{competitionId}/assignments?filter=Complete&sortBy=Cluster", Ct));
+        Assert.Equal(1, board.GetProperty("applications").GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, board.GetProperty("applications").GetProperty("items")[0].GetProperty("assignments").GetArrayLength());
+
+        var missing = await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments/pins", new { applicationId = application.Id }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        var errors = (await JsonAsync(missing)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("expertId", out _));
+        Assert.True(errors.TryGetProperty("reason", out _));
+
+        var conflict = await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments", new { applicationId = application.Id, expertId = conflicted.Id }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await JsonAsync(conflict);
+        Assert.Equal("assignment.conflict_of_interest", problem.GetProperty("code").GetString());
+        Assert.Equal(nips.Members[2], problem.GetProperty("nip").GetString());
+        Assert.Contains(nips.Members[2], problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var active = await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments/prohibitions",
+            new { applicationId = application.Id, expertId = pair.GetProperty("expertId").GetGuid(), reason = "Wspólny projekt." }, Ct);
+        Assert.Equal("assignment.pair_active", (await JsonAsync(active)).GetProperty("code").GetString());
+        var forbid = await OkAsync(await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments/prohibitions",
+            new { applicationId = application.Id, expertId = conflicted.Id, reason = "Na wszelki wypadek." }, Ct));
+        Assert.Equal(HttpStatusCode.NoContent, (await official.DeleteAsync($"/api/v1/competitions/{competitionId}/assignments/overrides/{forbid.GetProperty("overrideId").GetGuid()}", Ct)).StatusCode);
+
+        // Another competition's application is not there; an unknown competition neither.
+        var (otherCompetition, _) = await AcceptedAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsJsonAsync($"/api/v1/competitions/{otherCompetition}/assignments", new { applicationId = application.Id, expertId = experts[0].Id }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await official.GetAsync($"/api/v1/competitions/{Guid.NewGuid()}/assignments", Ct)).StatusCode);
+
+        var release = await official.PostAsJsonAsync($"/api/v1/assignments/{pair.GetProperty("assignmentId").GetGuid()}/release", new { version = 0 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, release.StatusCode);
+        Assert.True((await JsonAsync(release)).GetProperty("errors").TryGetProperty("reason", out _));
+        var overdue = await OkAsync(await official.GetAsync($"/api/v1/competitions/{competitionId}/assignments/overdue", Ct));
+        Assert.Equal(0, overdue.GetProperty("totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_expert_signs_his_own_declaration_and_reads_the_application_only_then()
+    {
+        var (competitionId, application) = await AcceptedAsync();
+        var (mine, me) = await ExpertClientAsync("Ekspert Mój");
+        var (theirs, them) = await ExpertClientAsync("Ekspert Cudzy");
+        var (official, _) = await ClientAsync(Roles.Official);
+
+        // The pool is shared by the tests of this host: pins make the two the application's experts whatever else is in it.
+        foreach (var expert in new[] { me, them })
+        {
+            await OkAsync(await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments/pins", new { applicationId = application.Id, expertId = expert.Id, reason = "Test." }, Ct));
+        }
+
+        var run = await OkAsync(await official.PostAsync($"/api/v1/competitions/{competitionId}/assignments/runs", null, Ct));
+        Assert.All(run.GetProperty("pairs").EnumerateArray(), p => Assert.True(p.GetProperty("reasons").GetProperty("pinned").GetBoolean()));
+
+        var list = await OkAsync(await mine.GetAsync("/api/v1/me/assignments?onlyOpen=true", Ct));
+        var item = list.GetProperty("items")[0];
+        Assert.Equal(application.Number, item.GetProperty("applicationNumber").GetString());
+        var id = item.GetProperty("assignmentId").GetGuid();
+        var version = item.GetProperty("version").GetInt32();
+
+        var before = await OkAsync(await mine.GetAsync($"/api/v1/assignments/{id}/application", Ct));
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("content").ValueKind);
+        Assert.Equal("Klaster Alfa", before.GetProperty("summary").GetProperty("clusterName").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync($"/api/v1/assignments/{id}/application", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await theirs.PostAsJsonAsync($"/api/v1/assignments/{id}/declaration", new { version }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync($"/api/v1/assignments/{Guid.NewGuid()}/application", Ct)).StatusCode);
+        var stale = await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/declaration", new { version = version + 5 }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("concurrency.stale_version", (await JsonAsync(stale)).GetProperty("code").GetString());
+
+        var signed = await OkAsync(await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/declaration", new { version }, Ct));
+        var twice = await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/declaration", new { version = signed.GetProperty("version").GetInt32() }, Ct);
+        Assert.Equal("evaluation.declaration_not_pending", (await JsonAsync(twice)).GetProperty("code").GetString());
+        var after = await OkAsync(await mine.GetAsync($"/api/v1/assignments/{id}/application", Ct));
+        Assert.Equal(60, after.GetProperty("content").GetProperty("members").GetArrayLength());
+
+        var noReason = await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/conflict", new { reason = "", version = signed.GetProperty("version").GetInt32() }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await JsonAsync(noReason)).GetProperty("errors").TryGetProperty("reason", out _));
+        await OkAsync(await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/conflict", new { reason = "Doradzałem koordynatorowi.", version = signed.GetProperty("version").GetInt32() }, Ct));
+        Assert.Equal(me.Id, await ExpertOfAsync(id));
+        var closed = await OkAsync(await mine.GetAsync($"/api/v1/assignments/{id}/application", Ct));
+        Assert.Equal(("ConflictDeclared", JsonValueKind.Null), (closed.GetProperty("status").GetString(), closed.GetProperty("content").ValueKind));
+    }
+
+    private async Task<Guid> ExpertOfAsync(Guid assignmentId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KkkDbContext>().ExpertAssignments.Where(a => a.Id == assignmentId).Select(a => a.ExpertId).SingleAsync(Ct);
+    }
+}
