@@ -104,6 +104,22 @@ public abstract class StaffingTests(DatabaseFixture database) : AssignmentTest(d
     }
 
     [Fact]
+    public async Task Two_runs_at_once_fill_each_place_once()
+    {
+        var (competitionId, applications) = await AcceptedAsync(2, "Klaster Alfa", "Klaster Beta", "Klaster Gamma");
+        var experts = await ExpertsAsync(4, new ExpertShape { MaxLoad = 2 });
+
+        var runs = await Task.WhenAll(RunAsync(competitionId), RunAsync(competitionId));
+
+        // The second run waited for the first and found nothing left to fill.
+        Assert.Equal([0, 6], runs.Select(r => r.Pairs.Count).Order());
+        var assignments = await AssignmentsAsync();
+        Assert.Equal(6, assignments.Count);
+        Assert.All(applications, a => Assert.Equal(2, assignments.Count(x => x.ApplicationId == a.Id)));
+        Assert.All(experts, e => Assert.InRange(assignments.Count(x => x.ExpertId == e.Id), 1, 2));
+    }
+
+    [Fact]
     public async Task Experts_affiliated_with_the_coordinator_or_a_member_are_never_assigned()
     {
         var (competitionId, applications) = await AcceptedAsync(2, "Klaster Alfa");

@@ -30,6 +30,7 @@ public sealed class ExpertStaffing(IAppDbContext db, IAssignmentSolver solver, I
     public async Task<StaffingRun> RunAsync(Guid competitionId, IReadOnlyCollection<Guid>? applicationIds, AssignmentOrigin origin, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await StaffingState.LockAsync(db, competitionId, cancellationToken);
         var state = await StaffingState.LoadAsync(db, competitionId, applicationIds, now, cancellationToken);
         var problem = state.BuildProblem();
         var plan = solver.Solve(problem);
@@ -85,6 +86,14 @@ internal sealed class StaffingState
     public Expert Expert(Guid id) => _experts[id];
 
     public Expert? FindExpert(Guid id) => _experts.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Takes the competition's row lock (an update that changes nothing) before the state is read: two commands that assign
+    /// in one competition at once (two runs, two declared conflicts) then run one after the other, the second reading what the
+    /// first committed, so neither can give an expert a place the other has just taken over his load.
+    /// </summary>
+    public static Task LockAsync(IAppDbContext db, Guid competitionId, CancellationToken cancellationToken) =>
+        db.Competitions.Where(c => c.Id == competitionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Version, c => c.Version), cancellationToken);
 
     /// <summary>
     /// The state for <paramref name="applicationIds"/> (null: every application of the competition that gets experts);

@@ -37,6 +37,7 @@ public sealed class AssignManuallyHandler(IAppDbContext db, IOutbox outbox, Time
     public async ValueTask<ManualAssignment> Handle(AssignManually command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await StaffingState.LockAsync(db, command.CompetitionId, cancellationToken);
         var pair = await PairChecks.LoadAsync(db, command.CompetitionId, command.ApplicationId, command.ExpertId, now, cancellationToken);
         pair.Ensure(extraLoad: 0, forbidOverridesCount: true);
 
@@ -108,6 +109,7 @@ public sealed class PinPairHandler(IAppDbContext db, TimeProvider clock, ICurren
     public async ValueTask<Guid> Handle(PinPair command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await StaffingState.LockAsync(db, command.CompetitionId, cancellationToken);
         var pair = await PairChecks.LoadAsync(db, command.CompetitionId, command.ApplicationId, command.ExpertId, now, cancellationToken);
         var active = pair.State.Assignments.Where(a => a.IsActive).Select(a => (a.ApplicationId, a.ExpertId)).ToHashSet();
         var waitingPins = pair.State.Overrides.Count(o => o.Kind == OverrideKind.Pin && o.ExpertId == pair.Expert.Id
