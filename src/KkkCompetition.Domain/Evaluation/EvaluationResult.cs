@@ -121,10 +121,7 @@ public sealed class EvaluationResult : Entity
         EnsurePanel(competition);
         var criterion = competition.FindCriterion(criterionCode)
             ?? throw new BusinessRuleViolation("evaluation.criterion_unknown", "The competition has no such criterion.", criterionCode);
-        if (!criterion.Accepts(points))
-        {
-            throw new BusinessRuleViolation("evaluation.points_invalid", "The points must lie between 0 and the criterion's maximum, on its point scale.", criterionCode, criterion.MaxPoints);
-        }
+        ScoreRules.CheckPoints(criterion, points);
 
         if (string.IsNullOrWhiteSpace(justification) || justification.Trim().Length < MinPanelJustificationLength)
         {
@@ -135,10 +132,7 @@ public sealed class EvaluationResult : Entity
                 MinPanelJustificationLength);
         }
 
-        if (justification.Trim().Length > CriterionDefinition.MaxJustificationLength)
-        {
-            throw new BusinessRuleViolation("evaluation.justification_too_long", $"A justification has at most {CriterionDefinition.MaxJustificationLength} characters.", criterionCode, CriterionDefinition.MaxJustificationLength);
-        }
+        ScoreRules.CheckJustificationLength(criterionCode, justification.Trim());
 
         Criteria.First(c => c.CriterionCode == criterionCode).ChangeByPanel(points, justification.Trim(), by, now);
         Recompute(competition);

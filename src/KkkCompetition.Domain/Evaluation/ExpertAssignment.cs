@@ -200,22 +200,13 @@ public sealed class ExpertAssignment : Entity
                 throw new BusinessRuleViolation("evaluation.criterion_repeated", "A criterion is scored once per sheet.", input.CriterionCode);
             }
 
-            if (input.Points is { } points && !criterion.Accepts(points))
+            if (input.Points is { } points)
             {
-                throw new BusinessRuleViolation(
-                    "evaluation.points_invalid",
-                    criterion.HalfPointsAllowed
-                        ? "The points must lie between 0 and the criterion's maximum, in half points."
-                        : "The points must lie between 0 and the criterion's maximum, in whole points.",
-                    input.CriterionCode,
-                    criterion.MaxPoints);
+                ScoreRules.CheckPoints(criterion, points);
             }
 
             var justification = string.IsNullOrWhiteSpace(input.Justification) ? null : input.Justification.Trim();
-            if (justification?.Length > CriterionDefinition.MaxJustificationLength)
-            {
-                throw new BusinessRuleViolation("evaluation.justification_too_long", $"A justification has at most {CriterionDefinition.MaxJustificationLength} characters.", input.CriterionCode, CriterionDefinition.MaxJustificationLength);
-            }
+            ScoreRules.CheckJustificationLength(input.CriterionCode, justification);
 
             lines.Add(new CriterionScore(input.CriterionCode, input.Points, justification));
         }
@@ -277,7 +268,7 @@ public sealed class ExpertAssignment : Entity
 
     /// <summary>The sheet's total weighted by the criteria (only meaningful once submitted).</summary>
     public decimal WeightedTotal(IReadOnlyList<CompetitionCriterion> criteria) =>
-        criteria.Sum(c => (Scores.FirstOrDefault(s => s.CriterionCode == c.Code)?.Points ?? 0m) * c.Weight);
+        EvaluationCalculator.Total(criteria, Scores.Where(s => s.Points is not null).ToDictionary(s => s.CriterionCode, s => s.Points!.Value));
 
     private void EnsureEditable()
     {
