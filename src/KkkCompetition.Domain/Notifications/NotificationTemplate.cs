@@ -106,12 +106,11 @@ public static class NotificationTemplateCatalogue
     };
 
     /// <summary>The message kinds sent when something happens (not by the reminder engine), each with its own wording.</summary>
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All];
+    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))
             .Concat(EventMessages.Select(m => m.Definition))
-            .Concat(ScoringNotices.Definitions)
             .ToList();
 
     public static NotificationTemplateDefinition? Find(string key) => Definitions.FirstOrDefault(d => d.Key == key);
@@ -139,11 +138,6 @@ public static class NotificationTemplateCatalogue
         {
             yield return NotificationTemplate.Create(message.Definition.Key, "pl", message.Pl.Subject, message.Pl.Text, message.Pl.Html);
             yield return NotificationTemplate.Create(message.Definition.Key, "en", message.En.Subject, message.En.Text, message.En.Html);
-        }
-
-        foreach (var notice in ScoringNotices.DefaultTemplates())
-        {
-            yield return notice;
         }
     }
 }
