@@ -16,8 +16,9 @@ namespace KkkCompetition.Infrastructure.Seeding;
 
 /// <summary>
 /// A working product at first start on the embedded database: one user per role, one announced competition
-/// with the default criteria, one draft application of a demo cluster, and a formal-review queue of three more
-/// (<see cref="DemoFormalReviewData"/>). Runs once; later starts find it there.
+/// with the default criteria, one draft application of a demo cluster, a formal-review queue of five more
+/// (<see cref="DemoFormalReviewData"/>), an expert pool (<see cref="DemoExperts"/>) and the merit evaluation of the three
+/// formally accepted ones (<see cref="DemoEvaluationData"/>). Runs once; later starts find it there.
 /// </summary>
 public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
 {
@@ -61,6 +62,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         await EnsureDraftApplicationAsync(applicantId, competitionId, cancellationToken);
         var openCompetitionId = await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
         await DemoFormalReviewData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
+        await DemoEvaluationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         return created;
     }
 

@@ -8,7 +8,6 @@ using KkkCompetition.Domain.Identifiers;
 using KkkCompetition.Infrastructure.Documents;
 using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Infrastructure.Persistence;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,14 +56,17 @@ public static class DemoFormalReviewData
             "Śląski Klaster Energii Demo", "24", "KIS8", 620_000_000, DemoReviewState.CorrectionRequested),
         new($"koordynator.wielkopolska@{DemoData.EmailDomain}", "Wojciech Wielkopolski", "Stowarzyszenie Wielkopolski Klaster Żywności", "778000001",
             "Wielkopolski Klaster Żywności Demo", "30", "KIS2", 630_000_000, DemoReviewState.Accepted),
+        new($"koordynator.mazowsze@{DemoData.EmailDomain}", "Marta Mazowiecka", "Fundacja Mazowiecki Klaster ICT", "521000001",
+            "Mazowiecki Klaster ICT Demo", "14", "KIS10", 640_000_000, DemoReviewState.Accepted),
+        new($"koordynator.podkarpacie@{DemoData.EmailDomain}", "Piotr Podkarpacki", "Stowarzyszenie Podkarpacki Klaster Lotniczy", "813000001",
+            "Podkarpacki Klaster Lotniczy Demo", "18", "KIS5", 650_000_000, DemoReviewState.Accepted),
     ];
 
     private static readonly IndicatorValues Indicators = new(620, 98_400_000m, 2_150_000m, 3, 9, 6, 7, 12_800_000m, 4, 85, 31.5m);
 
     public static async Task EnsureAsync(IServiceScopeFactory scopes, Guid openCompetitionId, CancellationToken cancellationToken)
     {
-        var officialEmail = DemoData.Users.Single(u => u.Role == Roles.Official).Email;
-        var official = new FixedUser(await UserIdAsync(scopes, officialEmail, cancellationToken), officialEmail, [Roles.Official]);
+        var official = await DemoRequests.DemoOfficialAsync(scopes, cancellationToken);
         foreach (var submission in Submissions)
         {
             var owner = await EnsureCoordinatorAsync(scopes, submission, cancellationToken);
@@ -129,8 +131,8 @@ public static class DemoFormalReviewData
                 .FirstOrDefaultAsync(cancellationToken);
         }
 
-        var applicationId = existing ?? (await SendAsync(scopes, owner, new StartApplicationDraft(openCompetitionId), cancellationToken)).ApplicationId;
-        var application = await SendAsync(scopes, owner, new GetApplication(applicationId), cancellationToken);
+        var applicationId = existing ?? (await DemoRequests.SendAsync(scopes, owner, new StartApplicationDraft(openCompetitionId), cancellationToken)).ApplicationId;
+        var application = await DemoRequests.SendAsync(scopes, owner, new GetApplication(applicationId), cancellationToken);
         if (application.Status != ApplicationStatus.Draft)
         {
             return applicationId;
@@ -144,13 +146,13 @@ public static class DemoFormalReviewData
         var version = application.Version;
         foreach (var year in application.Indicators.Where(y => y.Values != Indicators))
         {
-            version = await SendAsync(scopes, owner, new SaveApplicationIndicators(applicationId, year.Year, Indicators, version), cancellationToken);
+            version = await DemoRequests.SendAsync(scopes, owner, new SaveApplicationIndicators(applicationId, year.Year, Indicators, version), cancellationToken);
         }
 
         foreach (var narrative in application.Narratives.Where(n => string.IsNullOrWhiteSpace(n.Text)))
         {
             var text = $"Obszar {narrative.AreaCode} ({narrative.AreaNamePl}): zasoby klastra, wspólne projekty członków, wyniki ostatnich dwóch lat i plan działań na kolejne trzy lata.";
-            version = await SendAsync(scopes, owner, new SaveApplicationNarrative(applicationId, narrative.AreaCode, text, version), cancellationToken);
+            version = await DemoRequests.SendAsync(scopes, owner, new SaveApplicationNarrative(applicationId, narrative.AreaCode, text, version), cancellationToken);
         }
 
         foreach (var kind in ApplicationAttachment.MandatoryKinds.Where(k => application.Attachments.All(a => a.Kind != k)))
@@ -158,17 +160,17 @@ public static class DemoFormalReviewData
             await using var scope = scopes.CreateAsyncScope();
             await using var staged = await scope.ServiceProvider.GetRequiredService<IAttachmentStore>()
                 .StageAsync(new MemoryStream(AttachmentPdf(kind, application.Cluster.Name)), cancellationToken);
-            await SendAsync(scopes, owner, new UploadApplicationAttachment(applicationId, kind, $"{kind}.pdf", staged), cancellationToken);
+            await DemoRequests.SendAsync(scopes, owner, new UploadApplicationAttachment(applicationId, kind, $"{kind}.pdf", staged), cancellationToken);
         }
 
-        await SendAsync(scopes, owner, new SubmitApplication(applicationId), cancellationToken);
+        await DemoRequests.SendAsync(scopes, owner, new SubmitApplication(applicationId), cancellationToken);
         return applicationId;
     }
 
     /// <summary>Takes a submitted application as far as <paramref name="state"/>, as the demo official; further on, nothing.</summary>
     private static async Task EnsureStateAsync(IServiceScopeFactory scopes, FixedUser official, Guid applicationId, DemoReviewState state, CancellationToken cancellationToken)
     {
-        var review = await SendAsync(scopes, official, new GetFormalReview(applicationId), cancellationToken);
+        var review = await DemoRequests.SendAsync(scopes, official, new GetFormalReview(applicationId), cancellationToken);
         if (state == DemoReviewState.Awaiting || review.Status is not (ApplicationStatus.Submitted or ApplicationStatus.FormalReview))
         {
             return;
@@ -184,23 +186,23 @@ public static class DemoFormalReviewData
             var check = fixable
                 ? new RecordFormalCheck(applicationId, rule.Code, FormalCheckOutcome.Fixable, "Strategia rozwoju nie zawiera planu działań.", version)
                 : new RecordFormalCheck(applicationId, rule.Code, FormalCheckOutcome.Pass, null, version);
-            await SendAsync(scopes, official, check, cancellationToken);
+            await DemoRequests.SendAsync(scopes, official, check, cancellationToken);
         }
 
         var last = await VersionAsync(scopes, official, applicationId, cancellationToken);
         if (state == DemoReviewState.CorrectionRequested)
         {
             var item = new CorrectionItemInput(ApplicationSections.Attachments(AttachmentKind.DevelopmentStrategy), "Dołącz strategię rozwoju z planem działań na lata objęte wnioskiem.");
-            await SendAsync(scopes, official, new RequestCorrection(applicationId, [item], last), cancellationToken);
+            await DemoRequests.SendAsync(scopes, official, new RequestCorrection(applicationId, [item], last), cancellationToken);
         }
         else
         {
-            await SendAsync(scopes, official, new AcceptFormally(applicationId, "Wszystkie kryteria formalne spełnione.", last), cancellationToken);
+            await DemoRequests.SendAsync(scopes, official, new AcceptFormally(applicationId, "Wszystkie kryteria formalne spełnione.", last), cancellationToken);
         }
     }
 
     private static async Task<int> VersionAsync(IServiceScopeFactory scopes, FixedUser official, Guid applicationId, CancellationToken cancellationToken) =>
-        (await SendAsync(scopes, official, new GetFormalReview(applicationId), cancellationToken)).Version;
+        (await DemoRequests.SendAsync(scopes, official, new GetFormalReview(applicationId), cancellationToken)).Version;
 
     /// <summary>A one-page PDF standing in for a mandatory attachment (a real PDF, so the demo's downloads open).</summary>
     private static byte[] AttachmentPdf(AttachmentKind kind, string clusterName)
@@ -210,26 +212,5 @@ public static class DemoFormalReviewData
             .Paragraph("Dokument demonstracyjny systemu konkursu KKK.")
             .Small("A demo document of the KKK competition system.");
         return pdf.ToBytes();
-    }
-
-    private static async Task<Guid> UserIdAsync(IServiceScopeFactory scopes, string email, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<KkkDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(cancellationToken);
-    }
-
-    /// <summary>Sends a request through the whole pipeline (validation, authorization, audit, outbox) as <paramref name="user"/>.</summary>
-    private static async Task<T> SendAsync<T>(IServiceScopeFactory scopes, ICurrentUser user, ICommand<T> command, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(user);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
-    }
-
-    private static async Task<T> SendAsync<T>(IServiceScopeFactory scopes, ICurrentUser user, IQuery<T> query, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUserContext>().Set(user);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, cancellationToken);
     }
 }

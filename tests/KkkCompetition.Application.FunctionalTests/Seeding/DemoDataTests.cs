@@ -1,9 +1,13 @@
 using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Application.Evaluation.Assignment;
+using KkkCompetition.Application.Evaluation.Ranking;
+using KkkCompetition.Application.Evaluation.Scoring;
 using KkkCompetition.Application.FormalReview;
 using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Calendar;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Infrastructure.Seeding;
 using KkkCompetition.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -35,16 +39,17 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var application = Assert.Single(await Read(db => db.Applications.AsNoTracking().Where(a => a.OwnerUserId == applicantId).ToListAsync(Ct)));
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Equal(competition.Id, application.CompetitionId);
-        Assert.Equal(4, await Read(db => db.Applications.CountAsync(Ct)));
-        Assert.Equal(4 * 60, await Read(db => db.ClusterMembers.CountAsync(Ct)));
-        Assert.Equal(4, await Read(db => db.Organisations.CountAsync(Ct)));
+        var demoClusters = 1 + DemoFormalReviewData.Submissions.Count;
+        Assert.Equal(demoClusters, await Read(db => db.Applications.CountAsync(Ct)));
+        Assert.Equal(demoClusters * 60, await Read(db => db.ClusterMembers.CountAsync(Ct)));
+        Assert.Equal(demoClusters, await Read(db => db.Organisations.CountAsync(Ct)));
 
         var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
         Assert.True(verification.IsIntact, verification.Problem);
     }
 
     [Fact]
-    public async Task The_demo_official_has_a_formal_review_queue_with_an_awaiting_a_corrected_and_an_accepted_application_made_once()
+    public async Task The_demo_official_has_a_formal_review_queue_with_an_awaiting_a_corrected_and_three_accepted_applications_made_once()
     {
         var demo = Services.GetRequiredService<DemoData>();
         await demo.EnsureAsync(Ct);
@@ -54,10 +59,11 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var queue = await Send(official, new ListFormalReviewQueue(competitionId));
 
         var year = WorkingDayCalendar.ToWarsawDate(TestClock.Start).Year;
-        Assert.Equal([$"KKK/{year}/1/0001", $"KKK/{year}/1/0002", $"KKK/{year}/1/0003"], queue.Items.Select(i => i.Number));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => $"KKK/{year}/1/{n:D4}"), queue.Items.Select(i => i.Number));
         Assert.Equal(DemoFormalReviewData.Submissions.Select(s => s.ClusterName), queue.Items.Select(i => i.ClusterName));
+        // The accepted ones went on to the merit evaluation (DemoEvaluationData): two have their results, one waits for the demo expert.
         Assert.Equal(
-            [ApplicationStatus.Submitted, ApplicationStatus.CorrectionRequested, ApplicationStatus.FormallyAccepted],
+            [ApplicationStatus.Submitted, ApplicationStatus.CorrectionRequested, ApplicationStatus.Evaluated, ApplicationStatus.UnderEvaluation, ApplicationStatus.Evaluated],
             queue.Items.Select(i => i.Status));
         Assert.Equal(0, queue.Items[0].ChecksRecorded);
         Assert.NotNull(queue.Items[1].CorrectionDeadlineAt);
@@ -88,6 +94,53 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         Assert.Equal(before, await CountsAsync());
         var again = await Send(official, new ListFormalReviewQueue(competitionId));
         Assert.Equal(queue.Items.Select(i => (i.Number, i.Status, i.Version)), again.Items.Select(i => (i.Number, i.Status, i.Version)));
+
+        var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
+        Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task The_demo_evaluation_has_a_result_a_divergent_case_a_ranking_and_work_for_the_demo_expert_made_once()
+    {
+        var demo = Services.GetRequiredService<DemoData>();
+        await demo.EnsureAsync(Ct);
+        var official = await DemoOfficialAsync();
+        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+        var queue = await Send(official, new ListFormalReviewQueue(competitionId));
+        var (agreeing, pending, divergent) = (queue.Items[2].ApplicationId, queue.Items[3].ApplicationId, queue.Items[4].ApplicationId);
+
+        // Close sheets: the mean of all of them.
+        var first = await Send(official, new GetEvaluationResult(agreeing));
+        Assert.Equal(2, first.SheetsSubmitted);
+        Assert.Null(first.DivergenceDetectedAt);
+        Assert.Equal(ResultMethod.MeanOfAll, first.Result!.Method);
+
+        // Far apart: a third expert, then the two closest.
+        var third = await Send(official, new GetEvaluationResult(divergent));
+        Assert.NotNull(third.DivergenceDetectedAt);
+        Assert.Equal(3, third.SheetsSubmitted);
+        Assert.Equal(ResultMethod.TwoClosest, third.Result!.Method);
+        Assert.Equal(2, third.Sheets.Count(s => s.UsedInResult));
+
+        // The demo expert was pinned to the ICT cluster and has to sign his declaration; the other sheet is in.
+        var expertEmail = DemoData.Users.Single(u => u.Role == Roles.Expert).Email;
+        var expertUser = new FixedUser(await Read(db => db.Users.Where(u => u.Email == expertEmail).Select(u => u.Id).SingleAsync(Ct)), expertEmail, [Roles.Expert]);
+        var mine = await Send(expertUser, new MyAssignments());
+        var only = Assert.Single(mine.Items);
+        Assert.Equal(queue.Items[3].Number, only.ApplicationNumber);
+        Assert.Equal(AssignmentStatus.Assigned, only.Status);
+        var waiting = await Send(official, new GetEvaluationResult(pending));
+        Assert.Equal(1, waiting.SheetsSubmitted);
+        Assert.Null(waiting.Result);
+
+        var ranking = await Send(official, new GetRanking(competitionId));
+        Assert.Equal(2, ranking.RankedCount);
+        Assert.Equal(new[] { agreeing, divergent }.Order(), ranking.Rows.Items.Select(r => r.ApplicationId).Order());
+
+        // A later start changes nothing.
+        var before = await Read(async db => (await db.ExpertAssignments.CountAsync(Ct), await db.EvaluationResults.CountAsync(Ct), await db.OutboxMessages.CountAsync(Ct)));
+        await demo.EnsureAsync(Ct);
+        Assert.Equal(before, await Read(async db => (await db.ExpertAssignments.CountAsync(Ct), await db.EvaluationResults.CountAsync(Ct), await db.OutboxMessages.CountAsync(Ct))));
 
         var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
         Assert.True(verification.IsIntact, verification.Problem);
