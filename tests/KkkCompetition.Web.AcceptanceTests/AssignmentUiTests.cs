@@ -151,13 +151,20 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await official.ClickAsync("[data-testid=as-manage]");
         var candidates = official.Locator("[data-testid=as-candidates]");
         await Assertions.Expect(candidates.Locator("h2")).ToHaveTextAsync($"Experts for application {application.Number}");
+        // The host's pool is shared with the other tests and the demo: find the expert by name, as an official would.
+        await official.FillAsync("#as-candidate-search", "Zenon Conflicted");
+        await official.ClickAsync("[data-testid=as-candidate-search-submit]");
+        await Assertions.Expect(candidates.Locator("[data-testid=as-candidate-name]")).ToHaveTextAsync(["Zenon Conflicted"]);
         var conflicted = candidates.Locator("tr", new LocatorLocatorOptions { HasText = "Zenon Conflicted" });
         await Assertions.Expect(conflicted.Locator("[data-testid=as-candidate-obstacle]")).ToHaveTextAsync($"conflict of interest (NIP {nips.Coordinator})");
         await Assertions.Expect(conflicted.Locator("[data-testid=as-assign]")).ToBeDisabledAsync();
         await Ui.AssertAccessibleAsync(official, "assignment board with candidates (en)");
 
         // Assigning by hand from the candidates: the expert appears on the board at once.
-        await candidates.Locator("tr", new LocatorLocatorOptions { HasText = "Edward Expert" }).Locator("[data-testid=as-assign]").ClickAsync();
+        await official.FillAsync("#as-candidate-search", "Edward Expert");
+        await official.ClickAsync("[data-testid=as-candidate-search-submit]");
+        await Assertions.Expect(candidates.Locator("[data-testid=as-candidate-name]")).ToContainTextAsync(["Edward Expert"]);
+        await candidates.Locator("tr", new LocatorLocatorOptions { HasText = "Edward Expert" }).First.Locator("[data-testid=as-assign]").ClickAsync();
         await Assertions.Expect(official.Locator("[data-testid=as-assignment][data-origin=Manual]")).ToContainTextAsync("Edward Expert");
         await Assertions.Expect(official.Locator("[data-testid=as-assignment][data-origin=Manual]")).ToContainTextAsync("assigned by hand");
         await SnackbarsGoneAsync(official);

@@ -154,7 +154,7 @@ public abstract class StaffingTests(DatabaseFixture database) : AssignmentTest(d
 
         var pairs = (await RunAsync(competitionId)).Pairs.ToDictionary(p => p.ExpertId);
 
-        Assert.Equal([experts[0].Id, experts[2].Id], pairs.Keys.Order());
+        Assert.Equal(new[] { experts[0].Id, experts[2].Id }.Order(), pairs.Keys.Order());
         Assert.Equal(new PairReasons(1, true, 1, 10, false), pairs[experts[2].Id].Reasons);
         Assert.Equal(new PairReasons(1, false, 1, 10, false), pairs[experts[0].Id].Reasons);
         var saved = (await AssignmentsAsync()).Single(a => a.ExpertId == experts[2].Id);
