@@ -189,6 +189,38 @@ public sealed class AssignmentApiTests(KkkWebFactory factory) : IClassFixture<Kk
         Assert.Equal(("ConflictDeclared", JsonValueKind.Null), (closed.GetProperty("status").GetString(), closed.GetProperty("content").ValueKind));
     }
 
+    [Fact]
+    public async Task The_conflicts_view_is_for_officials_with_404_for_an_unknown_competition_and_400_naming_the_page_size()
+    {
+        var (competitionId, application) = await AcceptedAsync();
+        var nips = await Arrange.NipsAsync(application.Id, Ct);
+        var conflicted = await Arrange.ExpertAsync("Ekspert Powiązany", new ExpertShape { AffiliationNips = [nips.Coordinator] }, Ct);
+        var (official, _) = await ClientAsync(Roles.Official);
+        var (applicant, _) = await ClientAsync(Roles.Applicant);
+        var (expert, _) = await ExpertClientAsync("Ekspert Wścibski");
+        var path = $"/api/v1/competitions/{competitionId}/conflicts";
+
+        var list = await OkAsync(await official.GetAsync($"{path}?kind=Automatic&expert=powi&sortBy=Application&descending=true&page=1&pageSize=10", Ct));
+        Assert.Equal(1, list.GetProperty("totalCount").GetInt32());
+        var row = list.GetProperty("items")[0];
+        Assert.Equal(("Automatic", conflicted.Id, application.Number, nips.Coordinator), (row.GetProperty("kind").GetString(), row.GetProperty("expertId").GetGuid(),
+            row.GetProperty("applicationNumber").GetString(), row.GetProperty("nip").GetString()));
+        Assert.Equal(("Coordinator", "Stowarzyszenie Klaster Alfa"), (row.GetProperty("nipHolder").GetProperty("kind").GetString(), row.GetProperty("nipHolder").GetProperty("name").GetString()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(path, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await official.GetAsync($"/api/v1/competitions/{Guid.NewGuid()}/conflicts", Ct)).StatusCode);
+        var badPage = await official.GetAsync($"{path}?pageSize=0", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        Assert.True((await JsonAsync(badPage)).GetProperty("errors").TryGetProperty("pageSize", out _));
+
+        var operation = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json", Ct)).RootElement
+            .GetProperty("paths").GetProperty("/api/v1/competitions/{competitionId}/conflicts").GetProperty("get");
+        Assert.Equal("ListCompetitionConflicts", operation.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+    }
+
     private async Task<Guid> ExpertOfAsync(Guid assignmentId)
     {
         await using var scope = factory.Services.CreateAsyncScope();

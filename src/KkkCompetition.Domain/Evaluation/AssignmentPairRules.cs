@@ -46,8 +46,7 @@ public static class AssignmentPairRules
     /// </summary>
     public static PairObstacle? Exclusion(IReadOnlyCollection<string> expertRecentNips, IReadOnlySet<string> applicationNips, IEnumerable<ExpertAssignment> pairHistory)
     {
-        var nip = expertRecentNips.Where(applicationNips.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
-        if (nip is not null)
+        if (ConflictingNip(expertRecentNips, applicationNips) is { } nip)
         {
             return new PairObstacle(ConflictOfInterest,
                 "The expert has a conflict of interest: a recent affiliation's NIP {0} is the coordinator's or a member's.", nip, nip);
@@ -112,7 +111,68 @@ public static class AssignmentPairRules
     /// <summary>The NIPs of the expert's affiliations that count for conflicts on <paramref name="today"/>, each once.</summary>
     public static IReadOnlyCollection<string> RecentNips(Expert expert, DateOnly today) =>
         expert.RecentAffiliations(today).Select(a => a.Nip).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The conflict of interest of one pair: the NIP a recent affiliation shares with the coordinator or a member, or null.
+    /// When several are shared, the lowest (ordinal) is named, so every caller names the same one.
+    /// </summary>
+    public static string? ConflictingNip(IReadOnlyCollection<string> expertRecentNips, IReadOnlySet<string> applicationNips) =>
+        expertRecentNips.Where(applicationNips.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
+
+    /// <summary>
+    /// Every conflicted pair of a whole competition at once (the officials' conflicts view), by the same rule as
+    /// <see cref="ConflictingNip"/>. Checking each pair would be experts × applications set look-ups (200 × 300 × the
+    /// expert's NIPs); an index of the applications by NIP finds the few pairs that share one, and only those are checked.
+    /// </summary>
+    public static IReadOnlyList<ConflictOfInterestPair> ConflictsOfInterest(IEnumerable<ExpertNips> experts, IEnumerable<ApplicationNipSet> applications)
+    {
+        var byNip = new Dictionary<string, List<ApplicationNipSet>>(StringComparer.Ordinal);
+        foreach (var application in applications)
+        {
+            foreach (var nip in application.Nips)
+            {
+                if (!byNip.TryGetValue(nip, out var holders))
+                {
+                    byNip[nip] = holders = [];
+                }
+
+                holders.Add(application);
+            }
+        }
+
+        var pairs = new List<ConflictOfInterestPair>();
+        foreach (var expert in experts)
+        {
+            var candidates = new Dictionary<Guid, ApplicationNipSet>();
+            foreach (var nip in expert.RecentNips)
+            {
+                foreach (var application in byNip.GetValueOrDefault(nip) ?? [])
+                {
+                    candidates.TryAdd(application.ApplicationId, application);
+                }
+            }
+
+            foreach (var application in candidates.Values)
+            {
+                if (ConflictingNip(expert.RecentNips, application.Nips) is { } nip)
+                {
+                    pairs.Add(new ConflictOfInterestPair(expert.ExpertId, application.ApplicationId, nip));
+                }
+            }
+        }
+
+        return pairs;
+    }
 }
+
+/// <summary>An expert's <see cref="AssignmentPairRules.RecentNips"/>, worked out once.</summary>
+public sealed record ExpertNips(Guid ExpertId, IReadOnlyCollection<string> RecentNips);
+
+/// <summary>An application's coordinator and member NIPs.</summary>
+public sealed record ApplicationNipSet(Guid ApplicationId, IReadOnlySet<string> Nips);
+
+/// <summary>An expert excluded from an application by a conflict of interest, with the NIP <see cref="AssignmentPairRules.ConflictingNip"/> names.</summary>
+public sealed record ConflictOfInterestPair(Guid ExpertId, Guid ApplicationId, string Nip);
 
 /// <summary>The scoring deadline of an assignment: the competition's window counted by the working-day calendar, to the last second of that day in Warsaw.</summary>
 public static class ScoringDeadline

@@ -115,6 +115,40 @@ public sealed class AssignmentPairRulesTests
         Assert.Equal(AssignmentPairRules.ExpertNotAssignable, AssignmentPairRules.Check(Expert(available: false), ApplicationNips, [], false, 0, Today)!.Code);
     }
 
+    [Fact]
+    public void The_whole_competitions_conflicts_are_the_pairs_the_per_pair_rule_excludes_with_the_same_nip()
+    {
+        // Few NIPs for many parties, so that pairs share one, several or none; a third of the affiliations ended before the window.
+        var random = new Random(20270601);
+        var nips = Enumerable.Range(0, 120).Select(i => KkkCompetition.Domain.Identifiers.PolishIdentifiers.CompleteNip((100_000_000 + (i * 7919)).ToString("D9", System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToList();
+        var experts = Enumerable.Range(0, 40).Select(_ => Expert(affiliations: [.. Enumerable.Range(0, random.Next(0, 5)).Select(_ =>
+            Works(nips[random.Next(nips.Count)], random.Next(3) == 0 ? Today.AddYears(-3).AddDays(-random.Next(1, 400)) : null))])).ToList();
+        var applications = Enumerable.Range(0, 50).Select(_ => new ApplicationNipSet(Guid.NewGuid(), Enumerable.Range(0, 12).Select(_ => nips[random.Next(nips.Count)]).ToHashSet(StringComparer.Ordinal))).ToList();
+
+        var setWise = AssignmentPairRules.ConflictsOfInterest(experts.Select(e => new ExpertNips(e.Id, AssignmentPairRules.RecentNips(e, Today))), applications);
+
+        var perPair = (from e in experts
+                       from a in applications
+                       let obstacle = AssignmentPairRules.Exclusion(e, a.Nips, [], Today)
+                       where obstacle is not null
+                       select new ConflictOfInterestPair(e.Id, a.ApplicationId, obstacle.Nip!)).ToList();
+        Assert.InRange(perPair.Count, 50, experts.Count * applications.Count / 2);
+        Assert.Equal(perPair.OrderBy(p => p.ExpertId).ThenBy(p => p.ApplicationId), setWise.OrderBy(p => p.ExpertId).ThenBy(p => p.ApplicationId));
+    }
+
+    [Fact]
+    public void Of_several_shared_nips_the_lowest_is_named_and_an_old_affiliation_is_no_conflict()
+    {
+        var expert = Expert(affiliations: [Works(MemberNip), Works(CoordinatorNip), Works(UnrelatedNip, Today.AddYears(-3).AddDays(-1))]);
+        var clean = new ApplicationNipSet(Guid.NewGuid(), new HashSet<string>([UnrelatedNip], StringComparer.Ordinal));
+        var both = new ApplicationNipSet(ApplicationId, ApplicationNips);
+
+        var pairs = AssignmentPairRules.ConflictsOfInterest([new ExpertNips(expert.Id, AssignmentPairRules.RecentNips(expert, Today))], [clean, both]);
+
+        Assert.Equal([new ConflictOfInterestPair(expert.Id, ApplicationId, CoordinatorNip)], pairs);
+        Assert.Equal(CoordinatorNip, AssignmentPairRules.ConflictingNip(AssignmentPairRules.RecentNips(expert, Today), ApplicationNips));
+    }
+
     [Theory]
     [InlineData("2027-01-15T09:30:00Z", 14, "2027-01-29T22:59:59Z")] // Friday + 14 days: a Friday, 23:59:59 CET
     [InlineData("2027-01-15T09:30:00Z", 1, "2027-01-18T22:59:59Z")] // ends on a Saturday: moves to Monday

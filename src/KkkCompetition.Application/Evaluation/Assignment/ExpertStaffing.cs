@@ -60,8 +60,21 @@ public sealed class ExpertStaffing(IAppDbContext db, IAssignmentSolver solver, I
     }
 }
 
-/// <summary>The cluster-side facts of an application the assignment needs, read from its snapshots.</summary>
-public sealed record ApplicationFacts(Guid ApplicationId, string Number, string ClusterName, string Voivodeship, IReadOnlySet<string> KisCodes, IReadOnlySet<string> Nips);
+/// <summary>
+/// The cluster-side facts of an application the assignment needs, read from its snapshots. <see cref="Nips"/> are the
+/// coordinator's and the members' (the conflict rule's side of the application); <see cref="Holders"/> says whose each is.
+/// </summary>
+public sealed record ApplicationFacts(
+    Guid ApplicationId, string Number, string ClusterName, string Voivodeship, IReadOnlySet<string> KisCodes, IReadOnlySet<string> Nips, IReadOnlyDictionary<string, NipHolder> Holders);
+
+public enum NipHolderKind
+{
+    Coordinator,
+    Member,
+}
+
+/// <summary>Whose a NIP of an application is: the coordinator (named) or a member (named).</summary>
+public sealed record NipHolder(NipHolderKind Kind, string Name);
 
 /// <summary>
 /// The state of a competition's assignment as the current command sees it. Assignments and overrides are read tracked and
@@ -163,13 +176,14 @@ internal sealed class StaffingState
     private static readonly JsonSerializerOptions PartiesJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The parts of a snapshot (<see cref="Applications.SnapshotContent"/>) the assignment reads; the texts are skipped, not materialised.</summary>
-    private sealed record SnapshotParties(PartyNip Organisation, SnapshotClusterPart Cluster, IReadOnlyList<PartyNip> Members);
+    private sealed record SnapshotParties(Party Organisation, SnapshotClusterPart Cluster, IReadOnlyList<Party> Members);
 
-    private sealed record PartyNip(string Nip);
+    private sealed record Party(string Nip, string Name);
 
     private sealed record SnapshotClusterPart(string Name, string VoivodeshipTeryt, IReadOnlyList<string> KisCodes);
 
-    private static async Task<Dictionary<Guid, ApplicationFacts>> ReadFactsAsync(
+    /// <summary>The facts of <paramref name="applications"/> (those of <paramref name="scope"/>), from all their snapshots.</summary>
+    internal static async Task<Dictionary<Guid, ApplicationFacts>> ReadFactsAsync(
         IAppDbContext db, IQueryable<KkkApplication> scope, List<KkkApplication> applications, CancellationToken cancellationToken)
     {
         var ids = scope.Select(a => a.Id);
@@ -190,9 +204,7 @@ internal sealed class StaffingState
 
             // Every snapshot's NIPs count: a member the correction removed was still part of what the cluster submitted.
             var contents = own.Select(s => JsonSerializer.Deserialize<SnapshotParties>(s.Json, PartiesJson)!).ToList();
-            var nips = contents.SelectMany(c => c.Members.Select(m => m.Nip).Append(c.Organisation.Nip))
-                .Select(Domain.Identifiers.PolishIdentifiers.Normalize)
-                .ToHashSet(StringComparer.Ordinal);
+            var holders = Holders(contents);
             var latest = contents[^1];
             facts[application.Id] = new ApplicationFacts(
                 application.Id,
@@ -200,10 +212,31 @@ internal sealed class StaffingState
                 clusterNames.GetValueOrDefault(application.ClusterId, latest.Cluster.Name),
                 latest.Cluster.VoivodeshipTeryt,
                 latest.Cluster.KisCodes.ToHashSet(StringComparer.Ordinal),
-                nips);
+                holders.Keys.ToHashSet(StringComparer.Ordinal),
+                holders);
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Whose each NIP is, the latest snapshot's name winning; a coordinator's NIP is the coordinator's even when the
+    /// coordinator is also listed as a member.
+    /// </summary>
+    private static Dictionary<string, NipHolder> Holders(List<SnapshotParties> contents)
+    {
+        var holders = new Dictionary<string, NipHolder>(StringComparer.Ordinal);
+        foreach (var member in contents.SelectMany(c => c.Members))
+        {
+            holders[Domain.Identifiers.PolishIdentifiers.Normalize(member.Nip)] = new NipHolder(NipHolderKind.Member, member.Name);
+        }
+
+        foreach (var content in contents)
+        {
+            holders[Domain.Identifiers.PolishIdentifiers.Normalize(content.Organisation.Nip)] = new NipHolder(NipHolderKind.Coordinator, content.Organisation.Name);
+        }
+
+        return holders;
     }
 
     /// <summary>The expert's active assignments in the competition on applications outside <paramref name="inRun"/>.</summary>
