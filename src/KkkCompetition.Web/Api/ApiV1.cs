@@ -25,6 +25,7 @@ public static class ApiV1
         api.MapRankingEndpoints(root: app);
         api.MapScoringEndpoints();
         api.MapAssignmentEndpoints();
+        app.MapAssignmentFiles();
         return app;
     }
 }
