@@ -8,6 +8,7 @@ using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Identifiers;
 using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Infrastructure.Persistence;
+using KkkCompetition.Testing.Applications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,12 @@ public sealed record ApplicationShape
 
     /// <summary>An existing user to own the application (one that signs in over HTTP); otherwise a new one is made.</summary>
     public Guid? OwnerUserId { get; init; }
+
+    /// <summary>
+    /// The mandatory attachments as real files in the product's store (<see cref="SubmittedApplications.AttachmentContent"/>),
+    /// so that they can be downloaded; otherwise only their records, with made-up hashes (faster, for tests that never read them).
+    /// </summary>
+    public bool StoreAttachmentFiles { get; init; }
 }
 
 /// <summary>
@@ -100,7 +107,8 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
             db.Organisations.Add(organisation);
             db.Clusters.Add(cluster);
             var application = KkkApplication.StartDraft(competition, cluster.Id, ownerId, now);
-            Fill(application, competition.Criteria.Select(c => c.AreaCode).Distinct(), KkkApplication.IndicatorYears(competition.Year), now);
+            var files = shape.StoreAttachmentFiles ? await StoreFilesAsync(clusterName, cancellationToken) : null;
+            Fill(application, competition.Criteria.Select(c => c.AreaCode).Distinct(), KkkApplication.IndicatorYears(competition.Year), files, now);
             db.Applications.Add(application);
 
             // The snapshot reads the members from the database.
@@ -130,7 +138,29 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
             PreferredLanguage = language,
         });
 
-    private static void Fill(KkkApplication application, IEnumerable<string> areas, IEnumerable<int> years, DateTimeOffset now)
+    /// <summary>The bytes of an application's attachment of <paramref name="kind"/> when <see cref="ApplicationShape.StoreAttachmentFiles"/> is set: a PDF per cluster and kind.</summary>
+    public static byte[] AttachmentContent(string clusterName, AttachmentKind kind) => SampleFiles.Pdf($"{clusterName}: {kind}");
+
+    private async Task<Dictionary<AttachmentKind, (string Sha256, long SizeBytes)>> StoreFilesAsync(string clusterName, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IAttachmentStore>();
+        var files = new Dictionary<AttachmentKind, (string, long)>();
+        foreach (var kind in ApplicationAttachment.MandatoryKinds)
+        {
+            await using var staged = await store.StageAsync(new MemoryStream(AttachmentContent(clusterName, kind)), cancellationToken);
+            await store.KeepAsync(staged, cancellationToken);
+            files[kind] = (staged.Sha256, staged.SizeBytes);
+        }
+
+        return files;
+    }
+
+    private static void Fill(
+        KkkApplication application,
+        IEnumerable<string> areas,
+        IEnumerable<int> years,
+        IReadOnlyDictionary<AttachmentKind, (string Sha256, long SizeBytes)>? files,
+        DateTimeOffset now)
     {
         foreach (var year in years)
         {
@@ -144,8 +174,9 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
 
         foreach (var kind in ApplicationAttachment.MandatoryKinds)
         {
-            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{application.Id}:{kind}")));
-            application.AddAttachment(kind, $"{kind}.pdf", "application/pdf", 120_000, hash, now);
+            var (hash, size) = files?[kind]
+                ?? (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{application.Id}:{kind}"))), 120_000);
+            application.AddAttachment(kind, $"{kind}.pdf", "application/pdf", size, hash, now);
         }
     }
 

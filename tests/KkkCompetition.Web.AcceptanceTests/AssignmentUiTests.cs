@@ -1,4 +1,5 @@
 using KkkCompetition.Application.Evaluation.Assignment;
+using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Testing;
@@ -63,7 +64,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
     {
         var year = Interlocked.Increment(ref _year);
         var competitionId = await Arrange.CompetitionAsync(year: year, cancellationToken: Ct);
-        var application = await Arrange.AcceptedAsync(competitionId, "Klaster Podróży UI", cancellationToken: Ct);
+        var application = await Arrange.AcceptedAsync(competitionId, "Klaster Podróży UI", new ApplicationShape { StoreAttachmentFiles = true }, Ct);
         var (reader, readerEmail) = await ExpertAsync("Anna Czytelniczka");
         var (decliner, declinerEmail) = await ExpertAsync("Bogdan Konfliktowy");
         await ExpertAsync("Cezary Zastępca");
@@ -101,12 +102,21 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await Assertions.Expect(readerPage.Locator("h1")).ToHaveTextAsync($"Przydział: wniosek {application.Number}");
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-declaration-text]")).ToContainTextAsync("Klaster Podróży UI");
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-content]")).ToHaveCountAsync(0);
+        await Assertions.Expect(readerPage.Locator("[data-testid=aa-attachment-download]")).ToHaveCountAsync(0);
         await Ui.AssertAccessibleAsync(readerPage, "assignment before the declaration");
         await readerPage.ClickAsync("[data-testid=aa-sign]");
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-status]")).ToHaveAttributeAsync("data-status", "Accepted");
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-content]")).ToBeVisibleAsync();
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-members] tbody tr")).ToHaveCountAsync(60);
         await Assertions.Expect(readerPage.Locator("[data-testid=aa-narrative]").First).ToContainTextAsync("Opis obszaru");
+
+        // Each file of the application is a link named by the file, and downloads the submitted bytes.
+        await Assertions.Expect(readerPage.Locator("[data-testid=aa-attachment-download]")).ToHaveCountAsync(ApplicationAttachment.MandatoryKinds.Count);
+        var statute = readerPage.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Statute.pdf", Exact = true });
+        await Assertions.Expect(statute).ToBeVisibleAsync();
+        var download = await readerPage.RunAndWaitForDownloadAsync(() => statute.ClickAsync());
+        Assert.Equal("Statute.pdf", download.SuggestedFilename);
+        Assert.Equal(SubmittedApplications.AttachmentContent("Klaster Podróży UI", AttachmentKind.Statute), await File.ReadAllBytesAsync(await download.PathAsync(), Ct));
         await SnackbarsGoneAsync(readerPage);
         await Ui.AssertAccessibleAsync(readerPage, "assignment with the application");
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Infrastructure.Persistence;
 using KkkCompetition.Testing;
@@ -23,28 +24,42 @@ public sealed class AssignmentApiTests(KkkWebFactory factory) : IClassFixture<Kk
 
     private async Task<(HttpClient Client, Guid UserId)> ClientAsync(string role, string language = "en")
     {
+        var (client, _, id) = await SessionAsync(role, language);
+        return (client, id);
+    }
+
+    /// <summary>A user of <paramref name="role"/> signed in twice over: a bearer client for the API, and the browser (cookie) that signed in for it.</summary>
+    private async Task<(HttpClient Client, BrowserSession Browser, Guid UserId)> SessionAsync(string role, string language = "en")
+    {
         var email = await factory.CreateUserAsync(role);
-        var tokens = await new BrowserSession(factory.CreateBrowser()).AuthorizationCodeFlowAsync(email, KkkWebFactory.Password);
+        var browser = new BrowserSession(factory.CreateBrowser());
+        var tokens = await browser.AuthorizationCodeFlowAsync(email, KkkWebFactory.Password);
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         await using var scope = factory.Services.CreateAsyncScope();
         var id = await scope.ServiceProvider.GetRequiredService<KkkDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
-        return (client, id);
+        return (client, browser, id);
     }
 
     /// <summary>An expert of the pool who signs in: an account with the expert role, linked to a pool entry.</summary>
     private async Task<(HttpClient Client, PoolExpert Expert)> ExpertClientAsync(string name, ExpertShape? shape = null)
     {
-        var (client, userId) = await ClientAsync(Roles.Expert);
-        var expert = await Arrange.ExpertAsync(name, (shape ?? new ExpertShape()) with { UserId = userId }, Ct);
+        var (client, _, expert) = await ExpertSessionAsync(name, shape);
         return (client, expert);
     }
 
-    private async Task<(Guid CompetitionId, SubmittedApplication Application)> AcceptedAsync()
+    private async Task<(HttpClient Client, BrowserSession Browser, PoolExpert Expert)> ExpertSessionAsync(string name, ExpertShape? shape = null)
+    {
+        var (client, browser, userId) = await SessionAsync(Roles.Expert);
+        var expert = await Arrange.ExpertAsync(name, (shape ?? new ExpertShape()) with { UserId = userId }, Ct);
+        return (client, browser, expert);
+    }
+
+    private async Task<(Guid CompetitionId, SubmittedApplication Application)> AcceptedAsync(ApplicationShape? shape = null)
     {
         var competitionId = await Arrange.CompetitionAsync(year: Interlocked.Increment(ref _year), cancellationToken: Ct);
-        return (competitionId, await Arrange.AcceptedAsync(competitionId, "Klaster Alfa", cancellationToken: Ct));
+        return (competitionId, await Arrange.AcceptedAsync(competitionId, "Klaster Alfa", shape, Ct));
     }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -69,6 +84,10 @@ public sealed class AssignmentApiTests(KkkWebFactory factory) : IClassFixture<Kk
         Assert.Contains("/api/v1/assignments/{assignmentId}/declaration", names);
         Assert.Contains("/api/v1/assignments/{assignmentId}/conflict", names);
         Assert.Contains("/api/v1/me/assignments", names);
+        var download = paths.GetProperty("/api/v1/assignments/{assignmentId}/attachments/{attachmentId}").GetProperty("get");
+        Assert.Equal("DownloadAssignedAttachment", download.GetProperty("operationId").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(download.GetProperty("summary").GetString()));
+        Assert.DoesNotContain(names, n => n.StartsWith("/files", StringComparison.Ordinal));
         var run = paths.GetProperty("/api/v1/competitions/{competitionId}/assignments/runs").GetProperty("post");
         Assert.Equal("RunAssignment", run.GetProperty("operationId").GetString());
         Assert.False(string.IsNullOrWhiteSpace(run.GetProperty("summary").GetString()));
@@ -219,6 +238,62 @@ public sealed class AssignmentApiTests(KkkWebFactory factory) : IClassFixture<Kk
             .GetProperty("paths").GetProperty("/api/v1/competitions/{competitionId}/conflicts").GetProperty("get");
         Assert.Equal("ListCompetitionConflicts", operation.GetProperty("operationId").GetString());
         Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+    }
+
+    [Fact]
+    public async Task The_expert_downloads_the_files_of_his_assignment_over_the_api_and_in_the_browser_and_nobody_else_does()
+    {
+        var (competitionId, application) = await AcceptedAsync(new ApplicationShape { StoreAttachmentFiles = true });
+        var (mine, mineBrowser, me) = await ExpertSessionAsync("Ekspert Czytający");
+        var (theirs, theirsBrowser, them) = await ExpertSessionAsync("Ekspert Obok");
+        var (official, _) = await ClientAsync(Roles.Official);
+        var (applicant, _) = await ClientAsync(Roles.Applicant);
+        foreach (var expert in new[] { me, them })
+        {
+            await OkAsync(await official.PostAsJsonAsync($"/api/v1/competitions/{competitionId}/assignments/pins", new { applicationId = application.Id, expertId = expert.Id, reason = "Test." }, Ct));
+        }
+
+        await OkAsync(await official.PostAsync($"/api/v1/competitions/{competitionId}/assignments/runs", null, Ct));
+        var item = (await OkAsync(await mine.GetAsync("/api/v1/me/assignments?onlyOpen=true", Ct))).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("applicationNumber").GetString() == application.Number);
+        var id = item.GetProperty("assignmentId").GetGuid();
+        var fileId = await Read(db => db.Applications.Where(a => a.Id == application.Id).SelectMany(a => a.Attachments).Where(f => f.Kind == AttachmentKind.Statute).Select(f => f.Id).SingleAsync(Ct));
+        var api = $"/api/v1/assignments/{id}/attachments/{fileId}";
+        var cookie = $"/files/assignments/{id}/attachments/{fileId}";
+
+        // Before the declaration there is nothing to download.
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync(api, Ct)).StatusCode);
+
+        await OkAsync(await mine.PostAsJsonAsync($"/api/v1/assignments/{id}/declaration", new { version = item.GetProperty("version").GetInt32() }, Ct));
+        var listed = (await OkAsync(await mine.GetAsync($"/api/v1/assignments/{id}/application", Ct))).GetProperty("content").GetProperty("attachments").EnumerateArray()
+            .Single(a => a.GetProperty("kind").GetString() == nameof(AttachmentKind.Statute));
+        Assert.Equal(fileId, listed.GetProperty("id").GetGuid());
+
+        var expected = SubmittedApplications.AttachmentContent(application.ClusterName, AttachmentKind.Statute);
+        foreach (var download in new[] { await mine.GetAsync(api, Ct), await mineBrowser.Client.GetAsync(cookie, Ct) })
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("Statute.pdf", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName);
+            Assert.Equal(expected, await download.Content.ReadAsByteArrayAsync(Ct));
+        }
+
+        // Another expert of the same application, with his own assignment, cannot use this one; other roles may not ask at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync(api, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await theirsBrowser.Client.GetAsync(cookie, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.GetAsync($"/api/v1/assignments/{id}/attachments/{Guid.NewGuid()}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await official.GetAsync(api, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync(api, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(api, Ct)).StatusCode);
+        var anonymous = await factory.CreateBrowser().GetAsync(cookie, Ct);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/account/login", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<T> Read<T>(Func<KkkDbContext, Task<T>> read)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<KkkDbContext>());
     }
 
     private async Task<Guid> ExpertOfAsync(Guid assignmentId)

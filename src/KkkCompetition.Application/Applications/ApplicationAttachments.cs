@@ -109,8 +109,21 @@ public sealed class DownloadApplicationAttachmentHandler(IAppDbContext db, IAtta
             .Select(f => new { f.FileName, f.ContentType, f.SizeBytes, f.Sha256 })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Attachment", query.AttachmentId);
-        var content = store.OpenRead(attachment.Sha256)
-            ?? throw new InvalidOperationException($"The file {attachment.Sha256} of attachment {query.AttachmentId} is missing from the store.");
-        return new AttachmentContent(attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256, content);
+        return store.OpenAttachment(query.AttachmentId, attachment.FileName, attachment.ContentType, attachment.SizeBytes, attachment.Sha256);
+    }
+}
+
+/// <summary>How every download of an attachment, whoever asks, is served from the store.</summary>
+internal static class AttachmentDownloads
+{
+    /// <summary>
+    /// The stored file under its recorded name and type. A recorded attachment whose file is gone is a fault of the store
+    /// (files are never deleted), not the caller's "not found".
+    /// </summary>
+    public static AttachmentContent OpenAttachment(this IAttachmentStore store, Guid attachmentId, string fileName, string contentType, long sizeBytes, string sha256)
+    {
+        var content = store.OpenRead(sha256)
+            ?? throw new InvalidOperationException($"The file {sha256} of attachment {attachmentId} is missing from the store.");
+        return new AttachmentContent(fileName, contentType, sizeBytes, sha256, content);
     }
 }

@@ -33,7 +33,11 @@ public sealed record SnapshotIndicators(int Year, IndicatorValues Values);
 
 public sealed record SnapshotNarrative(string AreaCode, string Text);
 
-public sealed record SnapshotAttachment(AttachmentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256);
+/// <param name="Id">
+/// The attachment's id, by which an evaluator asks for the file (the bytes come from the store by <paramref name="Sha256"/>).
+/// Snapshots frozen before it was recorded read it as <see cref="Guid.Empty"/>.
+/// </param>
+public sealed record SnapshotAttachment(AttachmentKind Kind, string FileName, string ContentType, long SizeBytes, string Sha256, Guid Id);
 
 /// <summary>
 /// Freezes an application with its organisation, cluster and members into an <see cref="ApplicationSnapshot"/>:
@@ -68,7 +72,7 @@ public static class ApplicationSnapshots
             members,
             application.Indicators.OrderBy(i => i.Year).Select(i => new SnapshotIndicators(i.Year, i.Values)).ToList(),
             application.Narratives.OrderBy(n => n.AreaCode, StringComparer.Ordinal).Select(n => new SnapshotNarrative(n.AreaCode, n.Text)).ToList(),
-            application.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.UploadedAt).Select(a => new SnapshotAttachment(a.Kind, a.FileName, a.ContentType, a.SizeBytes, a.Sha256)).ToList());
+            application.Attachments.OrderBy(a => a.Kind).ThenBy(a => a.UploadedAt).Select(a => new SnapshotAttachment(a.Kind, a.FileName, a.ContentType, a.SizeBytes, a.Sha256, a.Id)).ToList());
 
         var json = JsonSerializer.Serialize(content, Canonical);
         var snapshot = new ApplicationSnapshot(application.Id, kind, json, Sha256Hex(json), now);

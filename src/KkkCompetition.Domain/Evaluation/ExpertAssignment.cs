@@ -107,6 +107,12 @@ public sealed class ExpertAssignment : Entity
     /// <summary>The expert has seen the content (signed the declaration): never assigned to this application again.</summary>
     public bool HasSeenApplication => DeclarationSignedAt is not null;
 
+    /// <summary>
+    /// The expert may read the application's content and files: he signed the declaration and still holds the assignment.
+    /// One who declared a conflict or was released sees no more than the summary, though he has seen it once.
+    /// </summary>
+    public bool MayReadApplication => HasSeenApplication && Status is AssignmentStatus.Accepted or AssignmentStatus.Submitted;
+
     public bool IsOverdueAt(DateTimeOffset now) => Status is AssignmentStatus.Assigned or AssignmentStatus.Accepted && now > Deadline;
 
     public static ExpertAssignment Create(

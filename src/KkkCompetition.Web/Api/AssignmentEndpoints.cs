@@ -68,6 +68,10 @@ public static class AssignmentEndpoints
             .WithName("GetAssignedApplication")
             .WithSummary("The caller's assignment with the application: the summary only before the declaration of impartiality, the content after it (experts, own assignment; anyone else's is 404).")
             .Produces<AssignedApplicationView>();
+        assignments.MapGet("/attachments/{attachmentId:guid}", DownloadAttachmentAsync)
+            .WithName("DownloadAssignedAttachment")
+            .WithSummary("A file of the assigned application as submitted or last corrected (its snapshot), under its name and type (experts, own assignment after the declaration of impartiality; before it, after a conflict or release, or anyone else's is 404).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         assignments.MapPost("/declaration", async (ISender sender, Guid assignmentId, VersionBody body, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new SignDeclaration(assignmentId, body.Version), ct)))
             .WithName("SignDeclaration")
@@ -85,6 +89,21 @@ public static class AssignmentEndpoints
             .WithName("MyAssignments")
             .WithSummary("The caller's assignments as an expert with status and deadline; only the open ones on request; sort and page (experts).")
             .Produces<PagedResult<MyAssignmentItem>>();
+    }
+
+    /// <summary>The same download for the signed-in browser (cookie; the API under /api takes bearer tokens only): the files are plain links on the expert's page.</summary>
+    public static void MapAssignmentFiles(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup(AssignmentLinks.FilesPrefix)
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+        files.MapGet("/{assignmentId:guid}/attachments/{attachmentId:guid}", DownloadAttachmentAsync);
+    }
+
+    private static async Task<IResult> DownloadAttachmentAsync(ISender sender, Guid assignmentId, Guid attachmentId, CancellationToken ct)
+    {
+        var file = await sender.Send(new DownloadAssignedAttachment(assignmentId, attachmentId), ct);
+        return Results.File(file.Content, file.ContentType, file.FileName);
     }
 }
 

@@ -151,6 +151,28 @@ public sealed class ExpertAssignmentTests
     }
 
     [Fact]
+    public void The_application_may_be_read_from_the_declaration_until_the_assignment_is_left()
+    {
+        var competition = Draft();
+        var assignment = ExpertAssignment.Create(competition.Id, Guid.NewGuid(), Guid.NewGuid(), AssignmentOrigin.Solver, AssignmentReasons.Manual(1), Now, Now.AddDays(14));
+        Assert.False(assignment.MayReadApplication);
+
+        assignment.SignDeclaration(Now.AddHours(1));
+        Assert.True(assignment.MayReadApplication);
+        assignment.SaveDraft(Full(), "Opinia.", competition.Criteria, Now.AddHours(2));
+        assignment.Submit(competition.Criteria, Now.AddHours(3));
+        Assert.True(assignment.MayReadApplication);
+
+        // Having seen it once does not keep it open: a conflict or a release closes it.
+        var (conflicted, _) = Accepted();
+        conflicted.DeclareConflict("Pracowałam dla członka klastra.", Now);
+        var (released, _) = Accepted();
+        released.Release("Termin minął.", Now);
+        Assert.Equal((true, false), (conflicted.HasSeenApplication, conflicted.MayReadApplication));
+        Assert.Equal((true, false), (released.HasSeenApplication, released.MayReadApplication));
+    }
+
+    [Fact]
     public void Overdue_means_past_the_deadline_without_a_submitted_sheet()
     {
         var (assignment, criteria) = Accepted();

@@ -1,6 +1,7 @@
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
+using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,10 +27,44 @@ public sealed class DeclareConflictAuthorizer(IAppDbContext db) : OwnAssignmentA
 
 public sealed class GetAssignedApplicationAuthorizer(IAppDbContext db) : OwnAssignmentAuthorizer<GetAssignedApplication>(db);
 
+/// <summary>
+/// The application's content, files included, goes to the expert of the assignment only while he may read it
+/// (<see cref="ExpertAssignment.MayReadApplication"/>: declaration signed, assignment still his), the rule by which
+/// <see cref="GetAssignedApplication"/> shows it. Anybody else's assignment, and his own before the declaration or after a
+/// conflict or release, is "not found".
+/// </summary>
+public abstract class AssignedContentAuthorizer<TRequest>(IAppDbContext db) : IResourceAuthorizer<TRequest>
+    where TRequest : IAssignmentRequest
+{
+    public async ValueTask<bool> IsAllowedAsync(TRequest request, ICurrentUser user, CancellationToken cancellationToken) =>
+        user.UserId is { } userId
+        && await AssignmentAccess.FindOwnedAsync(db, request.AssignmentId, userId, cancellationToken) is { MayReadApplication: true };
+}
+
+public sealed class DownloadAssignedAttachmentAuthorizer(IAppDbContext db) : AssignedContentAuthorizer<DownloadAssignedAttachment>(db);
+
 internal static class AssignmentAccess
 {
     public static Task<bool> IsOwnedByAsync(IAppDbContext db, Guid assignmentId, Guid userId, CancellationToken cancellationToken) =>
-        db.ExpertAssignments.AnyAsync(a => a.Id == assignmentId && db.Experts.Any(e => e.Id == a.ExpertId && e.UserId == userId), cancellationToken);
+        OwnedBy(db, assignmentId, userId).AnyAsync(cancellationToken);
+
+    /// <summary>The assignment, untracked, when it is the user's own; otherwise null.</summary>
+    public static Task<ExpertAssignment?> FindOwnedAsync(IAppDbContext db, Guid assignmentId, Guid userId, CancellationToken cancellationToken) =>
+        OwnedBy(db, assignmentId, userId).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<ExpertAssignment> OwnedBy(IAppDbContext db, Guid assignmentId, Guid userId) =>
+        db.ExpertAssignments.Where(a => a.Id == assignmentId && db.Experts.Any(e => e.Id == a.ExpertId && e.UserId == userId));
+
+    /// <summary>
+    /// What the expert reads of the application: its latest snapshot (as submitted, or as last corrected), never the live
+    /// application, which the applicant could still be changing.
+    /// </summary>
+    public static async Task<ApplicationSnapshot> LatestSnapshotAsync(IAppDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        await db.ApplicationSnapshots.AsNoTracking()
+            .Where(s => s.ApplicationId == applicationId)
+            .OrderByDescending(s => s.TakenAt).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Application", applicationId);
 
     /// <summary>The assignment, tracked.</summary>
     public static async Task<ExpertAssignment> LoadAsync(IAppDbContext db, Guid assignmentId, CancellationToken cancellationToken) =>

@@ -161,17 +161,12 @@ public sealed class GetAssignedApplicationHandler(IAppDbContext db, TimeProvider
     {
         var assignment = await db.ExpertAssignments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AssignmentId, cancellationToken)
             ?? throw new NotFoundException("Assignment", query.AssignmentId);
-        var snapshot = await db.ApplicationSnapshots.AsNoTracking()
-            .Where(s => s.ApplicationId == assignment.ApplicationId)
-            .OrderByDescending(s => s.TakenAt).ThenByDescending(s => s.Id)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Application", assignment.ApplicationId);
+        var snapshot = await AssignmentAccess.LatestSnapshotAsync(db, assignment.ApplicationId, cancellationToken);
         var content = Snapshots.Read(snapshot);
         var summary = new AssignedApplicationSummary(
             assignment.ApplicationId, content.Number ?? "", content.Competition.Name, content.Cluster.Name, content.Organisation.Name, content.Cluster.VoivodeshipTeryt);
 
-        // Shown only to an expert who signed and still holds the assignment: one who declared a conflict or was released sees no more.
-        var visible = assignment.HasSeenApplication && assignment.Status is AssignmentStatus.Accepted or AssignmentStatus.Submitted;
+        var visible = assignment.MayReadApplication;
         return new AssignedApplicationView(
             assignment.Id,
             assignment.Status,
