@@ -25,6 +25,9 @@ public sealed record ApplicationShape
     public string? Regon { get; init; }
     public string OwnerLanguage { get; init; } = "pl";
 
+    /// <summary>The cluster's smart specialisations: the assignment prefers experts who share one.</summary>
+    public IReadOnlyList<string> KisCodes { get; init; } = ["KIS1"];
+
     /// <summary>An existing user to own the application (one that signs in over HTTP); otherwise a new one is made.</summary>
     public Guid? OwnerUserId { get; init; }
 
@@ -97,7 +100,7 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
             }
 
             var organisation = Organisation.Register(ownerId, $"Stowarzyszenie {clusterName}", NextNip(), shape.Regon, null, "stowarzyszenie", "ul. Klastrowa 1, 00-001 Warszawa", "14");
-            var cluster = Cluster.Found(organisation.Id, clusterName, shape.FoundedOn, "14", ["KIS1"], null);
+            var cluster = Cluster.Found(organisation.Id, clusterName, shape.FoundedOn, "14", shape.KisCodes, null);
             for (var m = 0; m < shape.Members; m++)
             {
                 var type = m % 5 == 4 ? MemberType.ResearchOrUniversity : MemberType.Enterprise;
