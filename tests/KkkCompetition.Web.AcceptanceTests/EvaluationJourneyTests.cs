@@ -249,8 +249,8 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         await Expect(candidates.Locator("h2")).ToHaveTextAsync($"Eksperci dla wniosku {journey.Number}");
         var candidateNames = candidates.Locator("[data-testid=as-candidate-name]");
         await Expect(candidateNames.First).ToBeVisibleAsync();
-        var firstSix = (await candidateNames.AllInnerTextsAsync()).Take(experts.Count).Order(StringComparer.Ordinal);
-        Assert.Equal(experts.Select(e => e.Name).Order(StringComparer.Ordinal), firstSix);
+        var topCandidates = (await candidateNames.AllInnerTextsAsync()).Take(experts.Count).Order(StringComparer.Ordinal);
+        Assert.Equal(experts.Select(e => e.Name).Order(StringComparer.Ordinal), topCandidates);
         var forbiddenRow = candidates.Locator("tr", new LocatorLocatorOptions { HasText = forbidden.Name });
         await Expect(forbiddenRow).ToContainTextAsync("wspólne specjalizacje KIS: 1");
         await Expect(forbiddenRow).ToContainTextAsync("(inne województwo niż klaster)");
