@@ -73,6 +73,8 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
     /// <summary>Chooses the competition by its name in a page's competition list and waits for the page to show it.</summary>
     private static async Task ChooseCompetitionAsync(IPage page, string selectId, string name, Guid competitionId, string pathPrefix)
     {
+        await Expect(page.Locator($"{selectId} option", new PageLocatorOptions { HasText = name })).ToHaveCountAsync(1);
+        await Ui.AssertAccessibleAsync(page, $"{pathPrefix} before a competition is chosen");
         await page.SelectOptionAsync(selectId, new SelectOptionValue { Label = name });
 
         // The page navigates inside the circuit (no load event): the address is polled.
