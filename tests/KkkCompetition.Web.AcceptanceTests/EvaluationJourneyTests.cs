@@ -367,7 +367,7 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=result-expert-total]")).ToHaveTextAsync("97,5");
         await Expect(official.Locator("[data-testid=result-total]")).ToHaveTextAsync("97,5");
         await Expect(official.Locator("[data-testid=result-passed]")).ToHaveAttributeAsync("data-passed", "False");
-        await Expect(official.Locator("[data-testid=result-reason]")).ToHaveTextAsync(["Suma 97.50 pkt jest niższa niż próg uzyskania statusu 100.00 pkt."]);
+        await Expect(official.Locator("[data-testid=result-reason]")).ToHaveTextAsync(["Suma 97,5 pkt jest niższa niż próg uzyskania statusu 100 pkt."]);
         await Expect(official.Locator("[data-testid=result-sheet]")).ToHaveCountAsync(3);
         await Expect(official.Locator("[data-testid=result-sheet][data-used=true]")).ToHaveCountAsync(2);
         await Expect(official.Locator("[data-testid=result-sheet][data-used=false]")).ToHaveAttributeAsync("data-expert", english.Name);
@@ -411,6 +411,9 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         var journeyRanking = official.Locator("[data-testid=ranking-table] tbody tr").Filter(new LocatorFilterOptions { HasText = journey.Number });
         await Expect(journeyRanking.Locator("[data-testid=ranking-row-sheet]"))
             .ToHaveTextAsync(new[] { pinned.Name, english.Name, third.Name }.Select(n => $"Karta eksperta: {n} (PDF)").ToArray());
+        // The sheet left out of the result is listed and marked so.
+        await Expect(journeyRanking.Locator("li[data-used=false] [data-testid=ranking-row-sheet]")).ToHaveTextAsync([$"Karta eksperta: {english.Name} (PDF)"]);
+        await Expect(journeyRanking.Locator("[data-testid=ranking-row-sheet-unused]")).ToHaveTextAsync(["— nieużyta w wyniku (spoza dwóch najbliższych)"]);
         await Ui.AssertAccessibleAsync(official, "ranking");
     }
 }

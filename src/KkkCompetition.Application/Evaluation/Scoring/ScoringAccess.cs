@@ -1,4 +1,3 @@
-using System.Globalization;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
@@ -64,15 +63,20 @@ internal static class ScoringData
     /// <summary>The expert's page of his sheet.</summary>
     public static string SheetLink(Guid assignmentId) => $"/expert/assignments/{assignmentId}/sheet";
 
-    public static string Points(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Points in each recipient's language (<c>name.pl</c>, <c>name.en</c>): "112,5" in Polish, "112.5" in English.</summary>
+    private static void PointsValue(Dictionary<string, string> values, string name, decimal points)
+    {
+        values[$"{name}.pl"] = Ranking.RankingText.Points(points, "pl");
+        values[$"{name}.en"] = Ranking.RankingText.Points(points, "en");
+    }
 
     public static string CriterionName(CompetitionCriterion criterion, string language) => language == "en" ? criterion.NameEn : criterion.NamePl;
 
     /// <summary>Why a result does not pass, in words of <paramref name="language"/> ("pl" or "en").</summary>
     public static string Describe(FailReason reason, Competition competition, string language)
     {
-        var value = reason.Value.ToString("0.00", CultureInfo.InvariantCulture);
-        var required = reason.Required.ToString("0.00", CultureInfo.InvariantCulture);
+        var value = Ranking.RankingText.Points(reason.Value, language);
+        var required = Ranking.RankingText.Points(reason.Required, language);
         if (reason.CriterionCode is null)
         {
             return language == "en"
@@ -86,15 +90,6 @@ internal static class ScoringData
             ? $"Criterion {name}: {value} points, below its minimum of {required} points."
             : $"Kryterium {name}: {value} pkt, poniżej wymaganego minimum {required} pkt.";
     }
-
-    public static string MethodName(ResultMethod method, string language) => (method, language == "en") switch
-    {
-        (ResultMethod.MeanOfAll, false) => "średnia wszystkich kart",
-        (ResultMethod.MeanOfAll, true) => "mean of all sheets",
-        (ResultMethod.TwoClosest, false) => "średnia dwóch najbliższych kart po rozbieżności",
-        (_, true) => "mean of the two closest sheets after divergence",
-        _ => method.ToString(),
-    };
 
     /// <summary>Every official: the competition has no owner of its own, so each official learns of results and divergence.</summary>
     /// <remarks>
@@ -114,12 +109,12 @@ internal static class ScoringData
     public static OutboxEnvelope ResultNotice(KkkApplication application, string clusterName, Competition competition, EvaluationResult result, IReadOnlyCollection<Guid> officials)
     {
         var values = CommonValues(application, clusterName, competition);
-        values["total"] = Points(result.Total);
-        values["threshold"] = Points(competition.PassThreshold);
+        PointsValue(values, "total", result.Total);
+        PointsValue(values, "threshold", competition.PassThreshold);
         values["outcome.pl"] = result.Passed ? "spełnia warunki uzyskania statusu" : "nie spełnia warunków uzyskania statusu";
         values["outcome.en"] = result.Passed ? "meets the conditions for the status" : "does not meet the conditions for the status";
-        values["method.pl"] = MethodName(result.Method, "pl");
-        values["method.en"] = MethodName(result.Method, "en");
+        values["method.pl"] = Ranking.RankingText.Method(result.Method, "pl");
+        values["method.en"] = Ranking.RankingText.Method(result.Method, "en");
         return new OutboxEnvelope(ScoringNotices.ResultComputed, officials, values, ResultLink(application.Id));
     }
 
@@ -132,8 +127,8 @@ internal static class ScoringData
         IReadOnlyCollection<Guid> officials)
     {
         var values = CommonValues(application, clusterName, competition);
-        values["spread"] = Points(divergent.Spread);
-        values["allowed"] = Points(divergent.Allowed);
+        PointsValue(values, "spread", divergent.Spread);
+        PointsValue(values, "allowed", divergent.Allowed);
         values["staffing.pl"] = expertAssigned
             ? "Dodatkowy ekspert został przydzielony automatycznie."
             : "Nie udało się automatycznie przydzielić dodatkowego eksperta — przydziel go ręcznie.";

@@ -124,12 +124,12 @@ public abstract class EvaluationOutcomeTests(DatabaseFixture database) : Scoring
         Assert.Equal((80m, false), (result.Total, result.Passed));
         Assert.Equal([null, ScoringArrange.WholePointsCriterion], result.FailReasons.Select(r => r.CriterionCode));
         Assert.Equal((80m, 100m), (result.FailReasons[0].Value, result.FailReasons[0].Required));
-        Assert.Equal("Suma 80.00 pkt jest niższa niż próg uzyskania statusu 100.00 pkt.", result.FailReasons[0].Text);
-        Assert.Equal("Kryterium A.1 Zespół koordynatora i jego kompetencje: 2.00 pkt, poniżej wymaganego minimum 4.00 pkt.", result.FailReasons[1].Text);
+        Assert.Equal("Suma 80 pkt jest niższa niż próg uzyskania statusu 100 pkt.", result.FailReasons[0].Text);
+        Assert.Equal("Kryterium A.1 Zespół koordynatora i jego kompetencje: 2 pkt, poniżej wymaganego minimum 4 pkt.", result.FailReasons[1].Text);
         Assert.True(result.Criteria.Single(c => c.CriterionCode == ScoringArrange.WholePointsCriterion).BelowMinimum);
 
         var english = await WithCulture("en", () => ResultAsync(setup.Application.Id));
-        Assert.Equal("The total of 80.00 points is below the status threshold of 100.00 points.", english.Result!.FailReasons[0].Text);
+        Assert.Equal("The total of 80 points is below the status threshold of 100 points.", english.Result!.FailReasons[0].Text);
     }
 
     [Fact]
