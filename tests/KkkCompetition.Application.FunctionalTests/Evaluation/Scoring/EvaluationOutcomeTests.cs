@@ -63,7 +63,7 @@ public abstract class EvaluationOutcomeTests(DatabaseFixture database) : Scoring
 
         var notice = Assert.Single(await OutboxAsync(ScoringNotices.ResultComputed));
         Assert.Equal(official.UserId, notice.RecipientUserId);
-        Assert.Contains("110.50", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("Wynik ekspertów: 110,5 pkt", notice.Text, StringComparison.Ordinal);
         Assert.Contains(setup.Application.Number, notice.Subject, StringComparison.Ordinal);
         Assert.Empty(await OutboxAsync(ScoringNotices.DivergenceDetected));
     }
@@ -93,8 +93,8 @@ public abstract class EvaluationOutcomeTests(DatabaseFixture database) : Scoring
         Assert.Equal((2, 3, 65m), (pending.SheetsSubmitted, pending.ExpertsNeeded, pending.Spread!.Value));
         var divergence = Assert.Single(await OutboxAsync(ScoringNotices.DivergenceDetected));
         Assert.Equal(official.UserId, divergence.RecipientUserId);
-        Assert.Contains("65.00", divergence.Text, StringComparison.Ordinal);
-        Assert.Contains("45.00", divergence.Text, StringComparison.Ordinal);
+        Assert.Contains("różnią się o 65 pkt", divergence.Text, StringComparison.Ordinal);
+        Assert.Contains("dopuszczalnie 45 pkt", divergence.Text, StringComparison.Ordinal);
         Assert.Empty(await OutboxAsync(ScoringNotices.ResultComputed));
 
         await Arrange.SignDeclarationAsync(extra.Id, Ct);
