@@ -25,9 +25,6 @@ public sealed class ApplicationJourneyTests(UiFixture ui)
 {
     private const string CorrectedSection = "attachments:DevelopmentStrategy";
 
-    // A year of its own per competition, away from the other tests' years: a year has at most two rounds.
-    private static int _year = 2060;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>axe measures a snackbar still fading in as low contrast: check once the confirmations are gone.</summary>
@@ -56,7 +53,7 @@ public sealed class ApplicationJourneyTests(UiFixture ui)
     {
         var english = locale.StartsWith("en", StringComparison.Ordinal);
         string L(string polish, string inEnglish) => english ? inEnglish : polish;
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionId = await OpenCompetitionAsync(year);
         var email = await NewApplicantAccountAsync();
 
@@ -76,7 +73,7 @@ public sealed class ApplicationJourneyTests(UiFixture ui)
 
         await GoAsync(applicant, "nav-cluster-members");
         await applicant.ClickAsync("[data-testid=member-import]");
-        var members = MemberFileBuilder.Valid(60, nipSeed: 650_000_000 + ((year - 2060) * 1_000));
+        var members = MemberFileBuilder.Valid(60, nipSeed: 680_000_000 + ((year - 2000) * 1_000));
         await ImportMembersAsync(applicant, members.ToXlsx(), L("czlonkowie.xlsx", "members.xlsx"));
         await Expect(applicant.Locator("[data-testid=import-success]")).ToContainTextAsync(L("Zaimportowano członków: 60", "Members imported: 60"));
         await Ui.AssertAccessibleAsync(applicant, "import dialog");
@@ -229,7 +226,7 @@ public sealed class ApplicationJourneyTests(UiFixture ui)
     [Fact]
     public async Task A_link_to_a_section_focuses_it_and_an_unknown_section_is_ignored()
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionId = await OpenCompetitionAsync(year);
         var email = await NewApplicantAccountAsync();
         Guid applicationId;

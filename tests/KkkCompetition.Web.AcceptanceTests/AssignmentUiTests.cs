@@ -18,9 +18,6 @@ public sealed class AssignmentUiTests(UiFixture ui)
 {
     private const string Password = "Test-Password-2026!";
 
-    // Each test's competition has a year of its own, far from the demo's and the other suites': a year has at most two rounds.
-    private static int _year = 2090;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private AssignmentArrange Arrange => new(ui.Host.Services, TimeProvider.System);
@@ -62,7 +59,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
     [Fact]
     public async Task The_official_runs_the_assignment_an_expert_signs_and_reads_another_declines_and_is_replaced()
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionId = await Arrange.CompetitionAsync(year: year, cancellationToken: Ct);
         var application = await Arrange.AcceptedAsync(competitionId, "Klaster Podróży UI", new ApplicationShape { StoreAttachmentFiles = true }, Ct);
         var (reader, readerEmail) = await ExpertAsync("Anna Czytelniczka");
@@ -148,7 +145,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
     [Fact]
     public async Task The_board_the_candidates_and_the_experts_pages_in_english_are_accessible()
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionId = await Arrange.CompetitionAsync(year: year, cancellationToken: Ct);
         var application = await Arrange.AcceptedAsync(competitionId, "Klaster English UI", cancellationToken: Ct);
         var nips = await Arrange.NipsAsync(application.Id, Ct);

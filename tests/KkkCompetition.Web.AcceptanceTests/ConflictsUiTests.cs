@@ -12,8 +12,6 @@ namespace KkkCompetition.Web.AcceptanceTests;
 /// <summary>The officials' conflicts view, opened from the assignment board: both kinds of conflict, the filters, axe in Polish and English.</summary>
 public sealed class ConflictsUiTests(UiFixture ui)
 {
-    // A year of its own, away from the other suites' competitions: a year has at most two rounds.
-    private static int _year = 2097;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +26,7 @@ public sealed class ConflictsUiTests(UiFixture ui)
     [Fact]
     public async Task The_official_opens_the_conflicts_from_the_board_and_filters_them_in_polish_and_english()
     {
-        var competitionId = await Arrange.CompetitionAsync(year: Interlocked.Increment(ref _year), cancellationToken: Ct);
+        var competitionId = await Arrange.CompetitionAsync(year: TestYears.Next(), cancellationToken: Ct);
         var application = await Arrange.AcceptedAsync(competitionId, "Klaster Konfliktów UI", cancellationToken: Ct);
         var nips = await Arrange.NipsAsync(application.Id, Ct);
         await Arrange.ExpertAsync("Halina Powiązana", new ExpertShape { AffiliationNips = [nips.Members[3]] }, Ct);

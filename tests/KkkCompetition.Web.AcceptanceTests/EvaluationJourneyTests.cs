@@ -44,10 +44,6 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
 
     private const string PanelJustification = "Prezentacja pokazała wspólną ofertę eksportową członków, której wniosek nie opisał w pełni.";
 
-    // A year of its own per competition, away from the other tests' years (2060–2092): a year has at most two rounds, and
-    // a competition's year is at most 2100.
-    private static int _year = 2096;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Slug(string code) => code.Replace('.', '-');
@@ -216,7 +212,7 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
     public async Task Assignment_run_two_experts_diverge_a_third_scores_the_panel_changes_a_criterion_and_the_ranking_shows_it()
     {
         // Arranged: the competition, three formally accepted applications and six experts of the pool with accounts.
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionName = $"Nabór ścieżki oceny {year}";
         var competitionId = await CompetitionAsync(competitionName, year);
         var assignment = new AssignmentArrange(ui.Host.Services, TimeProvider.System);

@@ -14,14 +14,11 @@ public sealed class FormalReviewUiTests(UiFixture ui)
 {
     private const string Password = "Test-Password-2026!";
 
-    // Each test's competition has a year of its own, far from the demo's: a year has at most two rounds.
-    private static int _year = 2080;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<(Guid CompetitionId, int Year, IReadOnlyList<SubmittedApplication> Apps)> SeedAsync(ApplicationShape? shape, params string[] clusters)
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var applications = new SubmittedApplications(ui.Host.Services, TimeProvider.System);
         var competitionId = await applications.CompetitionAsync($"Nabór testowy {year}", year, cancellationToken: Ct);
         return (competitionId, year, await applications.SubmitManyAsync(competitionId, clusters, shape, Ct));

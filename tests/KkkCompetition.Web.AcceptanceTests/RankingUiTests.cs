@@ -8,15 +8,13 @@ namespace KkkCompetition.Web.AcceptanceTests;
 /// <summary>The official's ranking page: order, pass or fail and why, filters that keep positions, exports, in both languages.</summary>
 public sealed class RankingUiTests(UiFixture ui)
 {
-    // Each test's competition has a year of its own, far from the demo's and the other pages' tests: at most two rounds a year.
-    private static int _year = 2066;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Bałtycki 110 (first), Alfa 104 from two experts' sheets, Gamma 96 (below the threshold of 100).</summary>
     private async Task<(Guid CompetitionId, int Year, IReadOnlyList<SubmittedApplication> Apps)> SeedAsync()
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var arrange = new RankingArrange(ui.Host.Services, TimeProvider.System);
         var competitionId = await arrange.CompetitionAsync(name: $"Nabór rankingowy {year}", year: year, cancellationToken: Ct);
         var apps = await new SubmittedApplications(ui.Host.Services, TimeProvider.System)

@@ -23,9 +23,6 @@ public sealed class ScoringUiTests(UiFixture ui)
     private const string Password = "Test-Password-2026!";
     private const string PanelJustification = "Prezentacja klastra pokazała wspólne projekty B+R, których nie opisano we wniosku.";
 
-    // Each test's competition has a year of its own, far from the demo's and the other tests': a year has at most two rounds.
-    private static int _year = 2090;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private ScoringArrange Arrange => new(ui.Host.Services, TimeProvider.System);
@@ -80,7 +77,7 @@ public sealed class ScoringUiTests(UiFixture ui)
     [Fact]
     public async Task Two_experts_diverge_a_third_scores_and_the_official_sees_the_two_closest_and_the_panels_change()
     {
-        var year = Interlocked.Increment(ref _year);
+        var year = TestYears.Next();
         var competitionId = await Arrange.CompetitionAsync(year: year, cancellationToken: Ct);
         var application = await Arrange.AcceptedApplicationAsync(competitionId, "Klaster Omega UI", Ct);
         var criteria = await Arrange.CriteriaAsync(competitionId, Ct);
@@ -193,7 +190,7 @@ public sealed class ScoringUiTests(UiFixture ui)
     [Fact]
     public async Task A_sheet_changed_elsewhere_shows_the_conflict_and_reloads()
     {
-        var competitionId = await Arrange.CompetitionAsync(year: Interlocked.Increment(ref _year), cancellationToken: Ct);
+        var competitionId = await Arrange.CompetitionAsync(year: TestYears.Next(), cancellationToken: Ct);
         var application = await Arrange.AcceptedApplicationAsync(competitionId, "Klaster Sigma UI", Ct);
         var (expert, email) = await ExpertAsync("Jan Konfliktowy");
         var assignmentId = await Arrange.AssignAsync(application.Id, expert, cancellationToken: Ct);
