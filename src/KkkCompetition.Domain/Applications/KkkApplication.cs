@@ -60,6 +60,9 @@ public sealed class KkkApplication : Entity
 
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawalReason { get; private set; }
+
+    /// <summary>When the commission's latest resolution on it was recorded.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
     public DateTimeOffset? FormalDecisionAt { get; private set; }
 
     /// <summary>The official's reasons for the formal outcome (mandatory for a rejection).</summary>
@@ -511,6 +514,39 @@ public sealed class KkkApplication : Entity
         }
 
         Status = ApplicationStatus.Evaluated;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The official puts the evaluated application on the commission's recommendation list: recommended when its
+    /// result passed, not recommended otherwise (domain guide, section 4).
+    /// </summary>
+    public void PutBeforeCommission(bool passed, DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Evaluated)
+        {
+            throw new BusinessRuleViolation("application.not_evaluated", "Only an evaluated application goes before the commission.", Status.ToString());
+        }
+
+        Status = passed ? ApplicationStatus.Recommended : ApplicationStatus.NotRecommended;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The commission's resolution: certified or rejected. An application whose result did not pass is never certified.</summary>
+    public void RecordDecision(bool positive, DateTimeOffset now)
+    {
+        if (Status is not (ApplicationStatus.Recommended or ApplicationStatus.NotRecommended))
+        {
+            throw new BusinessRuleViolation("application.not_before_commission", "The application is not before the commission.", Status.ToString());
+        }
+
+        if (positive && Status == ApplicationStatus.NotRecommended)
+        {
+            throw new BusinessRuleViolation("certification.not_passed", "An application whose result did not pass cannot be certified.");
+        }
+
+        Status = positive ? ApplicationStatus.Certified : ApplicationStatus.Rejected;
+        DecidedAt = now;
         UpdatedAt = now;
     }
 

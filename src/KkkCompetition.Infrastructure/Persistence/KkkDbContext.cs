@@ -2,6 +2,7 @@ using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Auditing;
+using KkkCompetition.Domain.Certification;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
@@ -43,6 +44,8 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
     public DbSet<AssignmentOverride> AssignmentOverrides => Set<AssignmentOverride>();
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
+    public DbSet<CertificationDecision> CertificationDecisions => Set<CertificationDecision>();
+    public DbSet<KkkStatus> KkkStatuses => Set<KkkStatus>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

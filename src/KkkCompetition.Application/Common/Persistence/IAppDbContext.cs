@@ -1,5 +1,6 @@
 using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Auditing;
+using KkkCompetition.Domain.Certification;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Domain.Evaluation;
@@ -35,6 +36,8 @@ public interface IAppDbContext
     DbSet<ExpertAssignment> ExpertAssignments { get; }
     DbSet<AssignmentOverride> AssignmentOverrides { get; }
     DbSet<EvaluationResult> EvaluationResults { get; }
+    DbSet<CertificationDecision> CertificationDecisions { get; }
+    DbSet<KkkStatus> KkkStatuses { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
