@@ -66,6 +66,7 @@ public sealed record CompetitionDetailsDto(
     DateTimeOffset? AnnouncedAt,
     int RulesVersion,
     string? SnapshotSha256,
+    Guid? ProgrammePhaseId,
     bool IsEditable,
     int Version)
 {
@@ -87,6 +88,7 @@ public sealed record CompetitionDetailsDto(
         c.AnnouncedAt,
         c.RulesVersion,
         c.AnnouncedSnapshotSha256,
+        c.ProgrammePhaseId,
         c.Status == CompetitionStatus.Draft,
         c.Version);
 }

@@ -89,6 +89,9 @@ public sealed class Competition : Entity
 
     /// <summary>Days an expert has to submit a sheet, counted from the assignment.</summary>
     public int ScoringWindowDays { get; private set; } = CompetitionSettings.DefaultScoringWindowDays;
+
+    /// <summary>The programme phase the competition is tied to: its statuses are valid to the phase's end (null: the validity in years).</summary>
+    public Guid? ProgrammePhaseId { get; private set; }
     public int MinimumClusterAgeYears { get; private set; } = 3;
     public int MinimumMembers { get; private set; } = 51;
     public DateTimeOffset? AnnouncedAt { get; private set; }
@@ -232,6 +235,14 @@ public sealed class Competition : Entity
         AppealWindowDays = settings.AppealWindowDays;
         StatusValidityYears = settings.StatusValidityYears;
         ScoringWindowDays = settings.ScoringWindowDays;
+        Touch();
+    }
+
+    /// <summary>Ties a draft to a programme phase, or unties it (null).</summary>
+    public void TieToPhase(Guid? phaseId)
+    {
+        EnsureDraft();
+        ProgrammePhaseId = phaseId;
         Touch();
     }
 

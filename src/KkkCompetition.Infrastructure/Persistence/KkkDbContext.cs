@@ -8,6 +8,7 @@ using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
+using KkkCompetition.Domain.Programme;
 using KkkCompetition.Domain.ReferenceData;
 using KkkCompetition.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
     public DbSet<CertificationDecision> CertificationDecisions => Set<CertificationDecision>();
     public DbSet<KkkStatus> KkkStatuses => Set<KkkStatus>();
+    public DbSet<ProgrammePhase> ProgrammePhases => Set<ProgrammePhase>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

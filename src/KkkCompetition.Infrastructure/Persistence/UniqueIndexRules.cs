@@ -1,5 +1,6 @@
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Evaluation;
+using KkkCompetition.Domain.Programme;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -16,6 +17,8 @@ internal static class UniqueIndexRules
     [
         (typeof(Expert), [nameof(Expert.Email)], () => new BusinessRuleViolation("expert.email_taken", "This address is already in the expert pool.")),
         (typeof(Expert), [nameof(Expert.UserId)], () => new BusinessRuleViolation("expert.account_already_expert", "Your account is already in the expert pool.")),
+
+        (typeof(ProgrammePhase), [nameof(ProgrammePhase.Number)], () => new BusinessRuleViolation("phase.number_taken", "Another phase has this number.")),
 
         // The same invitation accepted twice at once: both create an account with the invited address.
         (typeof(Identity.AppUser), [nameof(Identity.AppUser.NormalizedUserName)], () => new BusinessRuleViolation("account.email_taken", "An account with this address exists already.")),

@@ -369,6 +369,42 @@ public sealed class FormalReviewTests
     }
 
     [Fact]
+    public void An_evaluated_application_goes_before_the_commission_and_is_decided_once()
+    {
+        var passed = AllPassed();
+        Assert.Equal("application.not_evaluated", Code(() => passed.PutBeforeCommission(true, SentAt)));
+        Assert.Equal("application.not_before_commission", Code(() => passed.RecordDecision(true, SentAt)));
+        passed.AcceptFormally(Rules, null, SentAt);
+        passed.StartEvaluation(SentAt);
+        passed.CompleteEvaluation(SentAt.AddDays(1));
+
+        passed.PutBeforeCommission(true, SentAt.AddDays(2));
+        Assert.Equal(ApplicationStatus.Recommended, passed.Status);
+        passed.RecordDecision(true, SentAt.AddDays(3));
+
+        Assert.Equal(ApplicationStatus.Certified, passed.Status);
+        Assert.Equal(SentAt.AddDays(3), passed.DecidedAt);
+        Assert.Equal("application.not_before_commission", Code(() => passed.RecordDecision(false, SentAt.AddDays(4))));
+    }
+
+    [Fact]
+    public void An_application_whose_result_did_not_pass_is_never_certified_but_may_be_rejected()
+    {
+        var failed = AllPassed();
+        failed.AcceptFormally(Rules, null, SentAt);
+        failed.StartEvaluation(SentAt);
+        failed.CompleteEvaluation(SentAt.AddDays(1));
+        failed.PutBeforeCommission(false, SentAt.AddDays(2));
+        Assert.Equal(ApplicationStatus.NotRecommended, failed.Status);
+
+        Assert.Equal("certification.not_passed", Code(() => failed.RecordDecision(true, SentAt.AddDays(3))));
+        Assert.Equal(ApplicationStatus.NotRecommended, failed.Status);
+
+        failed.RecordDecision(false, SentAt.AddDays(3));
+        Assert.Equal(ApplicationStatus.Rejected, failed.Status);
+    }
+
+    [Fact]
     public void Divergence_adds_one_expert_once_and_only_under_evaluation()
     {
         var application = AllPassed();

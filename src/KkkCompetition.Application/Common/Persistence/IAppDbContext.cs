@@ -5,6 +5,7 @@ using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
+using KkkCompetition.Domain.Programme;
 using KkkCompetition.Domain.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,7 @@ public interface IAppDbContext
     DbSet<EvaluationResult> EvaluationResults { get; }
     DbSet<CertificationDecision> CertificationDecisions { get; }
     DbSet<KkkStatus> KkkStatuses { get; }
+    DbSet<ProgrammePhase> ProgrammePhases { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
