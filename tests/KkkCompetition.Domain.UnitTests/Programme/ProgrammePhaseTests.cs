@@ -1,5 +1,4 @@
 using KkkCompetition.Domain.Common;
-using KkkCompetition.Domain.Competitions;
 using KkkCompetition.Domain.Programme;
 using static KkkCompetition.Domain.UnitTests.DomainTestData;
 
@@ -61,7 +60,7 @@ public sealed class ProgrammePhaseTests
     [Fact]
     public void A_draft_competition_is_tied_to_a_phase_and_an_announced_one_is_not()
     {
-        var competition = Competition.CreateFromTemplate("K", 2027, 1, Timeline(), 100m, Template());
+        var competition = Draft();
         var phaseId = Guid.CreateVersion7();
 
         competition.TieToPhase(phaseId);
