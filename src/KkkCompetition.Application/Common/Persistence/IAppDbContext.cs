@@ -38,6 +38,10 @@ public interface IAppDbContext
     DbSet<EvaluationResult> EvaluationResults { get; }
     DbSet<CertificationDecision> CertificationDecisions { get; }
     DbSet<KkkStatus> KkkStatuses { get; }
+    DbSet<CommissionMember> CommissionMembers { get; }
+    DbSet<CommissionVoting> CommissionVotings { get; }
+    DbSet<CommissionVote> CommissionVotes { get; }
+    DbSet<CommissionResolution> CommissionResolutions { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
