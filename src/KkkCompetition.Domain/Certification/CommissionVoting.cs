@@ -161,6 +161,7 @@ public sealed class CommissionVoting : Entity
     /// </summary>
     public IReadOnlyList<VotingItemOutcome> Close(IEnumerable<CommissionVote> votes, Guid officialId, DateTimeOffset now)
     {
+        EnsureOpen();
         var outcomes = Tally(votes);
         var lacking = outcomes.Where(o => o.Votes.Cast < Quorum).ToList();
         if (lacking.Count > 0)

@@ -38,7 +38,7 @@ public abstract class CommissionTests(DatabaseFixture database) : FunctionalTest
 
         Assert.Equal((person.UserId!.Value, CommissionSide.Regional, "22"), (member.UserId, member.Side, member.VoivodeshipTeryt));
         Assert.Equal([nip], member.AffiliationNips);
-        Assert.True(await Read(db => ((Common.Persistence.IAppDbContext)db).UserRoles.AnyAsync(r => r.UserId == person.UserId && r.Role == Roles.CommissionMember, Ct)));
+        Assert.Contains(Roles.CommissionMember, await Read(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == person.UserId select r.Name).ToListAsync(Ct)));
         var twice = await Assert.ThrowsAsync<BusinessRuleViolation>(() =>
             Send(TestUsers.Official, new AddCommissionMember(competitionId, person.UserName, "Ewa Regionalna", CommissionSide.Ministry, null, [])));
         Assert.Equal("commission.member_exists", twice.Code);

@@ -125,6 +125,7 @@ public sealed class CommissionTests
 
         Assert.Equal("commission.voting_closed",
             Assert.Throws<BusinessRuleViolation>(() => voting.Cast(Member(), Passed.ApplicationId, VoteChoice.For, null, [], Nips(), Now)).Code);
+        Assert.Equal("commission.voting_closed", Assert.Throws<BusinessRuleViolation>(() => voting.Close(votes, Official, Now)).Code);
     }
 
     [Fact]
