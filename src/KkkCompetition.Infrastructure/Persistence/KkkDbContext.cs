@@ -48,6 +48,10 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<CertificationDecision> CertificationDecisions => Set<CertificationDecision>();
     public DbSet<KkkStatus> KkkStatuses => Set<KkkStatus>();
     public DbSet<ProgrammePhase> ProgrammePhases => Set<ProgrammePhase>();
+    public DbSet<CommissionMember> CommissionMembers => Set<CommissionMember>();
+    public DbSet<CommissionVoting> CommissionVotings => Set<CommissionVoting>();
+    public DbSet<CommissionVote> CommissionVotes => Set<CommissionVote>();
+    public DbSet<CommissionResolution> CommissionResolutions => Set<CommissionResolution>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -21,6 +21,14 @@ internal static class UniqueIndexRules
         (typeof(ProgrammePhase), [nameof(ProgrammePhase.Number)], () => new BusinessRuleViolation("phase.number_taken", "Another phase has this number.")),
 
         // The same invitation accepted twice at once: both create an account with the invited address.
+        // Two requests for the same person or the same vote at once: the second is what the use case itself refuses.
+        (typeof(Domain.Certification.CommissionMember), [nameof(Domain.Certification.CommissionMember.CompetitionId), nameof(Domain.Certification.CommissionMember.UserId)],
+            () => new BusinessRuleViolation("commission.member_exists", "This person is already on the competition's commission.")),
+        (typeof(Domain.Certification.CommissionVote), [nameof(Domain.Certification.CommissionVote.VotingId), nameof(Domain.Certification.CommissionVote.ApplicationId), nameof(Domain.Certification.CommissionVote.MemberId)],
+            () => new BusinessRuleViolation("commission.already_voted", "You have already voted on this application.")),
+        (typeof(Domain.Certification.CommissionResolution), [nameof(Domain.Certification.CommissionResolution.Year), nameof(Domain.Certification.CommissionResolution.Sequence)],
+            () => new BusinessRuleViolation("commission.resolution_number_taken", "Another resolution was recorded at the same moment; close the voting again.")),
+
         (typeof(Identity.AppUser), [nameof(Identity.AppUser.NormalizedUserName)], () => new BusinessRuleViolation("account.email_taken", "An account with this address exists already.")),
     ];
 

@@ -28,6 +28,7 @@ public static class ApiV1
         api.MapConflictEndpoints();
         api.MapProgrammeEndpoints();
         app.MapAssignmentFiles();
+        api.MapCommissionEndpoints(root: app);
         return app;
     }
 }

@@ -40,6 +40,10 @@ public interface IAppDbContext
     DbSet<CertificationDecision> CertificationDecisions { get; }
     DbSet<KkkStatus> KkkStatuses { get; }
     DbSet<ProgrammePhase> ProgrammePhases { get; }
+    DbSet<CommissionMember> CommissionMembers { get; }
+    DbSet<CommissionVoting> CommissionVotings { get; }
+    DbSet<CommissionVote> CommissionVotes { get; }
+    DbSet<CommissionResolution> CommissionResolutions { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
