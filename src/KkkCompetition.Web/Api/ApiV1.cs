@@ -26,6 +26,7 @@ public static class ApiV1
         api.MapScoringEndpoints();
         api.MapAssignmentEndpoints();
         api.MapConflictEndpoints();
+        api.MapDecisionsEndpoints();
         app.MapAssignmentFiles();
         return app;
     }
