@@ -43,7 +43,7 @@ public abstract class DecisionDeliveryTests(DatabaseFixture database) : Function
         Assert.True(first.DeliveredNow);
         Assert.False(second.DeliveredNow);
         Assert.Equal(DeliveryMethod.Portal, second.DeliveredBy);
-        Assert.Equal(first.DeliveredAt, second.DeliveredAt);
+        Assert.Equal(first.DeliveredAt!.Value.UtcTicks / 10_000, second.DeliveredAt!.Value.UtcTicks / 10_000);
         var audited = await Read(db => db.AuditEntries.AsNoTracking().Where(e => e.Sequence > auditBefore).ToListAsync(Ct));
         var entry = Assert.Single(audited);
         Assert.Equal((nameof(OpenDecision), nameof(CertificationDecision), rejected.DecisionId.ToString()), (entry.Command, entry.EntityType, entry.EntityId));
@@ -224,8 +224,10 @@ public abstract class DecisionDeliveryTests(DatabaseFixture database) : Function
         Assert.Contains("za: 1, przeciw: 6, wstrzymujące się: 1", text, StringComparison.Ordinal);
         Assert.Contains("w terminie 14 dni od dnia jej doręczenia", text, StringComparison.Ordinal);
         Assert.Contains("do 2027-01-29 włącznie", text, StringComparison.Ordinal);
-        Assert.Contains("Karta oceny — Ekspert 1", text, StringComparison.Ordinal);
-        Assert.Contains("Karta oceny — Ekspert 2", text, StringComparison.Ordinal);
+        // Each sheet's heading, then its submission (the extractor drops the dash between "Karta oceny" and the expert).
+        Assert.Contains("Ekspert 1 Złożono 2027-01-15", text, StringComparison.Ordinal);
+        Assert.Contains("Ekspert 2 Złożono 2027-01-15", text, StringComparison.Ordinal);
+        Assert.Contains("Opinia ogólna", text, StringComparison.Ordinal);
         Assert.Contains("Karta oceny merytorycznej wniosku", text, StringComparison.Ordinal);
         foreach (var name in DecisionArrange.ExpertNames)
         {
