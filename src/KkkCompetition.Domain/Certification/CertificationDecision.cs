@@ -59,6 +59,9 @@ public sealed class CertificationDecision : Entity
 
     public bool IsAppealable => Outcome == DecisionOutcome.Negative && SupersededBy is null;
 
+    /// <summary>The last day (Warsaw) an appeal is in time, as shown to people ("until … inclusive"); null until delivery.</summary>
+    public DateOnly? AppealLastDay => AppealDeadline is { } deadline ? WorkingDayCalendar.ToWarsawDate(deadline).AddDays(-1) : null;
+
     public static CertificationDecision Record(
         Guid competitionId,
         Guid applicationId,

@@ -31,28 +31,8 @@ public sealed class EvaluationPdf : IEvaluationDocumentWriter
             .Row(L("Suma ważona", "Weighted total"), $"{P(sheet.Total)} / {P(sheet.MaxTotal)}")
             .Space(6);
 
-        pdf.Heading(L("Ocena według kryteriów", "Scores by criterion"))
-            .Table(
-                [L("Kryterium", "Criterion"), L("Punkty", "Points"), L("Maks.", "Max"), L("Waga", "Weight")],
-                [60, 14, 13, 13],
-                sheet.Lines.Select(l => (IReadOnlyList<string>)
-                [
-                    $"{l.Criterion.Code} {(en ? l.Criterion.NameEn : l.Criterion.NamePl)}",
-                    l.Points is { } points ? P(points) : "—",
-                    P(l.Criterion.MaxPoints),
-                    P(l.Criterion.Weight),
-                ]));
-
-        pdf.Heading(L("Uzasadnienia", "Justifications"));
-        foreach (var line in sheet.Lines)
-        {
-            pdf.Paragraph($"{line.Criterion.Code} {(en ? line.Criterion.NameEn : line.Criterion.NamePl)}: {(line.Points is { } points ? P(points) : "—")} {L("pkt", "points")}", isBold: true)
-                .Paragraph(line.Justification ?? "—");
-        }
-
-        pdf.Heading(L("Opinia ogólna", "Overall opinion"))
-            .Paragraph(sheet.OverallOpinion ?? "—")
-            .Space(6)
+        WriteScores(pdf, sheet.Lines, sheet.OverallOpinion, language);
+        pdf.Space(6)
             .Small(L("Czas warszawski (Europe/Warsaw).", "Warsaw time (Europe/Warsaw)."))
             .Small($"{L("Identyfikator przydziału", "Assignment id")}: {sheet.AssignmentId}");
         return pdf.ToBytes();
@@ -62,11 +42,51 @@ public sealed class EvaluationPdf : IEvaluationDocumentWriter
     {
         var en = language == "en";
         string L(string pl, string english) => en ? english : pl;
-        string P(decimal points) => RankingText.Points(points, language);
-        string Expert(CardExpert e) => e.Name is { Length: > 0 } name ? $"{L("Ekspert", "Expert")} {e.Ordinal}: {name}" : $"{L("Ekspert", "Expert")} {e.Ordinal}";
 
         using var pdf = new PdfWriter($"{L("Karta oceny", "Evaluation card")} {card.ApplicationNumber}")
             .Reproducible(card.LastChangedAt, $"CARD|{card.ApplicationId}|{card.Anonymised}|{language}|{card.LastChangedAt.UtcTicks}");
+        WriteCard(pdf, card, language);
+        return pdf.ToBytes();
+    }
+
+    /// <summary>A sheet's points by criterion, the justifications and the opinion: also the body of each anonymised sheet in a decision letter.</summary>
+    internal static void WriteScores(PdfWriter pdf, IReadOnlyList<ScoreSheetLine> lines, string? overallOpinion, string language)
+    {
+        var en = language == "en";
+        string L(string pl, string english) => en ? english : pl;
+        string P(decimal points) => RankingText.Points(points, language);
+
+        pdf.Heading(L("Ocena według kryteriów", "Scores by criterion"))
+            .Table(
+                [L("Kryterium", "Criterion"), L("Punkty", "Points"), L("Maks.", "Max"), L("Waga", "Weight")],
+                [60, 14, 13, 13],
+                lines.Select(l => (IReadOnlyList<string>)
+                [
+                    $"{l.Criterion.Code} {(en ? l.Criterion.NameEn : l.Criterion.NamePl)}",
+                    l.Points is { } points ? P(points) : "—",
+                    P(l.Criterion.MaxPoints),
+                    P(l.Criterion.Weight),
+                ]));
+
+        pdf.Heading(L("Uzasadnienia", "Justifications"));
+        foreach (var line in lines)
+        {
+            pdf.Paragraph($"{line.Criterion.Code} {(en ? line.Criterion.NameEn : line.Criterion.NamePl)}: {(line.Points is { } points ? P(points) : "—")} {L("pkt", "points")}", isBold: true)
+                .Paragraph(line.Justification ?? "—");
+        }
+
+        pdf.Heading(L("Opinia ogólna", "Overall opinion"))
+            .Paragraph(overallOpinion ?? "—");
+    }
+
+    /// <summary>The card's content: also part of a negative decision's letter (always the anonymised card there).</summary>
+    internal static void WriteCard(PdfWriter pdf, EvaluationCardDocument card, string language)
+    {
+        var en = language == "en";
+        string L(string pl, string english) => en ? english : pl;
+        string P(decimal points) => RankingText.Points(points, language);
+        string Expert(CardExpert e) => e.Name is { Length: > 0 } name ? $"{L("Ekspert", "Expert")} {e.Ordinal}: {name}" : $"{L("Ekspert", "Expert")} {e.Ordinal}";
+
         pdf.Heading(L("Karta oceny merytorycznej wniosku", "Merit evaluation card"))
             .Row(L("Konkurs", "Competition"), card.CompetitionName)
             .Row(L("Wniosek", "Application"), card.ApplicationNumber)
@@ -128,9 +148,8 @@ public sealed class EvaluationPdf : IEvaluationDocumentWriter
             pdf.Small(L("Wersja anonimizowana: ekspertów oznaczono numerami w kolejności złożenia kart.", "Anonymised version: experts are numbered in the order they submitted their sheets."));
         }
 
-        return pdf.ToBytes();
     }
 
-    private static string Warsaw(DateTimeOffset instant) =>
+    internal static string Warsaw(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, WorkingDayCalendar.Warsaw).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

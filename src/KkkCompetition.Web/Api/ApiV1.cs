@@ -27,6 +27,7 @@ public static class ApiV1
         api.MapAssignmentEndpoints();
         api.MapConflictEndpoints();
         api.MapProgrammeEndpoints();
+        api.MapDecisionsEndpoints();
         app.MapAssignmentFiles();
         api.MapCommissionEndpoints(root: app);
         return app;
