@@ -46,6 +46,7 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<EvaluationResult> EvaluationResults => Set<EvaluationResult>();
     public DbSet<CertificationDecision> CertificationDecisions => Set<CertificationDecision>();
     public DbSet<KkkStatus> KkkStatuses => Set<KkkStatus>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -38,6 +38,7 @@ public interface IAppDbContext
     DbSet<EvaluationResult> EvaluationResults { get; }
     DbSet<CertificationDecision> CertificationDecisions { get; }
     DbSet<KkkStatus> KkkStatuses { get; }
+    DbSet<Appeal> Appeals { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
