@@ -27,6 +27,7 @@ public static class ApiV1
         api.MapAssignmentEndpoints();
         api.MapConflictEndpoints();
         app.MapAssignmentFiles();
+        api.MapAppealsEndpoints();
         return app;
     }
 }
