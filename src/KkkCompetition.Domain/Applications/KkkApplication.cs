@@ -73,6 +73,14 @@ public sealed class KkkApplication : Entity
     /// <summary>When the experts' totals were found to differ by more than the threshold: one more expert is then needed.</summary>
     public DateTimeOffset? DivergenceDetectedAt { get; private set; }
 
+    /// <summary>
+    /// 1 for the first merit evaluation; each upheld appeal opens the next round, whose experts and result replace the
+    /// earlier round's (kept as history, see <c>ExpertAssignment.Round</c> and <c>EvaluationResult.Round</c>).
+    /// </summary>
+    public int EvaluationRound { get; private set; } = 1;
+
+    public bool IsReEvaluation => EvaluationRound > 1;
+
     public IReadOnlyList<ApplicationIndicatorYear> Indicators => _indicators;
     public IReadOnlyList<ApplicationNarrative> Narratives => _narratives;
     public IReadOnlyList<ApplicationAttachment> Attachments => _attachments;
@@ -502,8 +510,12 @@ public sealed class KkkApplication : Entity
         UpdatedAt = now;
     }
 
-    /// <summary>How many experts this application needs: the competition's N, plus one after divergence.</summary>
-    public int ExpertsNeeded(Competition competition) => competition.ExpertsPerApplication + (DivergenceDetectedAt is null ? 0 : 1);
+    /// <summary>
+    /// How many experts this application needs in its current round: the competition's N, plus one after divergence; in a
+    /// re-evaluation after an upheld appeal, the competition's re-evaluation experts (no divergence there: their mean counts).
+    /// </summary>
+    public int ExpertsNeeded(Competition competition) =>
+        IsReEvaluation ? competition.ReEvaluationExperts : competition.ExpertsPerApplication + (DivergenceDetectedAt is null ? 0 : 1);
 
     /// <summary>All sheets are in and the result is computed.</summary>
     public void CompleteEvaluation(DateTimeOffset now)
@@ -548,6 +560,43 @@ public sealed class KkkApplication : Entity
         Status = positive ? ApplicationStatus.Certified : ApplicationStatus.Rejected;
         DecidedAt = now;
         UpdatedAt = now;
+    }
+
+    /// <summary>The applicant appealed against the commission's negative decision.</summary>
+    public void Appeal(DateTimeOffset now)
+    {
+        if (Status != ApplicationStatus.Rejected)
+        {
+            throw new BusinessRuleViolation("application.not_rejected", "Only a rejected application can be appealed.", Status.ToString());
+        }
+
+        Status = ApplicationStatus.Appealed;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The appeal was dismissed: the rejection stands, finally.</summary>
+    public void DismissAppeal(DateTimeOffset now)
+    {
+        EnsureAppealed();
+        Status = ApplicationStatus.Rejected;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The appeal was upheld: the application goes back to merit evaluation in a new round, by new experts.</summary>
+    public void ReopenForReEvaluation(DateTimeOffset now)
+    {
+        EnsureAppealed();
+        Status = ApplicationStatus.UnderEvaluation;
+        EvaluationRound++;
+        UpdatedAt = now;
+    }
+
+    private void EnsureAppealed()
+    {
+        if (Status != ApplicationStatus.Appealed)
+        {
+            throw new BusinessRuleViolation("application.not_appealed", "The application has no appeal awaiting a ruling.", Status.ToString());
+        }
     }
 
     private void EnsureFormalDecisionPossible()

@@ -60,6 +60,13 @@ public sealed record CompetitionSettings(
     public static CompetitionSettings Defaults { get; } = new(2, 30m, true, 7, 14, 3);
 }
 
+/// <summary>Who rules on an appeal against the commission's decision (domain guide, section 4).</summary>
+public enum AppealRuling
+{
+    Official,
+    Commission,
+}
+
 /// <summary>A competition for the KKK status (one round of one year).</summary>
 public sealed class Competition : Entity
 {
@@ -93,6 +100,12 @@ public sealed class Competition : Entity
     /// <summary>The programme phase the competition is tied to: its statuses are valid to the phase's end (null: the validity in years).</summary>
     public Guid? ProgrammePhaseId { get; private set; }
     public int MinimumClusterAgeYears { get; private set; } = 3;
+
+    /// <summary>Who rules on appeals in this competition: the official (default) or a commission member.</summary>
+    public AppealRuling AppealRuledBy { get; private set; } = AppealRuling.Official;
+
+    /// <summary>How many new experts re-evaluate an application after an upheld appeal.</summary>
+    public int ReEvaluationExperts { get; private set; } = 1;
     public int MinimumMembers { get; private set; } = 51;
     public DateTimeOffset? AnnouncedAt { get; private set; }
     public IReadOnlyList<CompetitionCriterion> Criteria => _criteria;
@@ -197,6 +210,23 @@ public sealed class Competition : Entity
         EnsureOrdered(timeline);
         Timeline = timeline.ToUtc();
         Touch();
+    }
+
+    /// <summary>
+    /// The appeal procedure: who rules and how many experts re-evaluate after an upheld appeal. It governs what happens
+    /// after the decisions, so it may change at any stage (a ruling already made stays as it was).
+    /// </summary>
+    public void ChangeAppealSettings(AppealRuling ruledBy, int reEvaluationExperts)
+    {
+        if (!Enum.IsDefined(ruledBy) || reEvaluationExperts is < 1 or > CompetitionSettings.MaxExperts)
+        {
+            throw new BusinessRuleViolation(
+                "competition.appeal_settings_out_of_range", $"Between 1 and {CompetitionSettings.MaxExperts} experts re-evaluate an appealed application.", CompetitionSettings.MaxExperts);
+        }
+
+        AppealRuledBy = ruledBy;
+        ReEvaluationExperts = reEvaluationExperts;
+        DraftRevision++;
     }
 
     public void UpdateSettings(CompetitionSettings settings)

@@ -77,7 +77,8 @@ public static class AssignmentPairRules
         IEnumerable<ExpertAssignment> pairHistory,
         bool forbiddenByOfficial,
         int loadInCompetition,
-        DateOnly today)
+        DateOnly today,
+        int round = 1)
     {
         if (!expert.IsAssignable)
         {
@@ -85,7 +86,8 @@ public static class AssignmentPairRules
         }
 
         var history = pairHistory.ToList();
-        if (history.Any(a => a.IsActive))
+        // An earlier round's sheet (before an upheld appeal) holds no place now: it is the "seen before" of the exclusion below.
+        if (history.Any(a => a.HoldsPlaceIn(round)))
         {
             return new PairObstacle(AlreadyAssigned, "The expert is already assigned to this application.", null);
         }

@@ -66,6 +66,21 @@ public static class EvaluationCalculator
         return new EvaluationOutcome.Computed(ResultMethod.TwoClosest, pair.Select(s => s.AssignmentId).ToList(), Mean(criteria, pair));
     }
 
+    /// <summary>
+    /// The re-evaluation after an upheld appeal: the mean of the new sheets only, once all <paramref name="expectedSheets"/>
+    /// are in; the earlier round's sheets never enter it and no divergence is looked for.
+    /// </summary>
+    public static EvaluationOutcome ReEvaluate(IReadOnlyList<CompetitionCriterion> criteria, IReadOnlyList<SubmittedSheet> sheets, int expectedSheets)
+    {
+        if (sheets.Count < expectedSheets)
+        {
+            return new EvaluationOutcome.Waiting(sheets.Count, expectedSheets);
+        }
+
+        var ordered = sheets.OrderBy(s => s.SubmittedAt).ThenBy(s => s.AssignmentId).ToList();
+        return new EvaluationOutcome.Computed(ResultMethod.MeanOfAll, ordered.Select(s => s.AssignmentId).ToList(), Mean(criteria, ordered));
+    }
+
     /// <summary>Σ points × weight over the criteria (a criterion without points counts 0).</summary>
     public static decimal Total(IReadOnlyList<CompetitionCriterion> criteria, IReadOnlyDictionary<string, decimal> points) =>
         Math.Round(criteria.Sum(c => points.GetValueOrDefault(c.Code) * c.Weight), Decimals, MidpointRounding.AwayFromZero);

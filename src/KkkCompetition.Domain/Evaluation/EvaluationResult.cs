@@ -53,6 +53,15 @@ public sealed class EvaluationResult : Entity
     public Guid ApplicationId { get; private set; }
     public ResultMethod Method { get; private set; }
 
+    /// <summary>The application's evaluation round this result comes from.</summary>
+    public int Round { get; private set; } = 1;
+
+    /// <summary>
+    /// Set when an upheld appeal sent the application to re-evaluation: the result stays as history, and every reader of
+    /// "the" result (ranking, progress, panel, commission) sees only the one not superseded.
+    /// </summary>
+    public DateTimeOffset? SupersededAt { get; private set; }
+
     /// <summary>The assignments whose sheets the experts' result was computed from.</summary>
     public List<Guid> SheetsUsed { get; private set; } = [];
 
@@ -71,13 +80,14 @@ public sealed class EvaluationResult : Entity
 
     public bool ChangedByPanel => Criteria.Any(c => c.PanelPoints is not null);
 
-    public static EvaluationResult Create(Competition competition, Guid applicationId, EvaluationOutcome.Computed outcome, DateTimeOffset now)
+    public static EvaluationResult Create(Competition competition, Guid applicationId, EvaluationOutcome.Computed outcome, DateTimeOffset now, int round = 1)
     {
         var result = new EvaluationResult
         {
             CompetitionId = competition.Id,
             ApplicationId = applicationId,
             Method = outcome.Method,
+            Round = round,
             SheetsUsed = [.. outcome.SheetsUsed],
             ComputedAt = now,
         };
@@ -89,6 +99,17 @@ public sealed class EvaluationResult : Entity
         result.ExpertTotal = EvaluationCalculator.Total(competition.Criteria, result.Criteria.ToDictionary(c => c.CriterionCode, c => c.ExpertPoints));
         result.Recompute(competition);
         return result;
+    }
+
+    /// <summary>An upheld appeal replaces this result by the re-evaluation's.</summary>
+    public void Supersede(DateTimeOffset now)
+    {
+        if (SupersededAt is not null)
+        {
+            throw new BusinessRuleViolation("evaluation.result_superseded", "This result has already been replaced by a re-evaluation.");
+        }
+
+        SupersededAt = now;
     }
 
     /// <summary>Why the result does not pass (empty when it passes), from the final points.</summary>

@@ -77,6 +77,9 @@ public sealed class ExpertAssignment : Entity
     public Guid ExpertId { get; private set; }
     public AssignmentStatus Status { get; private set; }
     public AssignmentOrigin Origin { get; private set; }
+
+    /// <summary>The application's evaluation round this assignment belongs to (2 and on: re-evaluation after an upheld appeal).</summary>
+    public int Round { get; private set; } = 1;
     public DateTimeOffset AssignedAt { get; private set; }
 
     /// <summary>The user who assigned by hand, or null for the solver.</summary>
@@ -104,6 +107,9 @@ public sealed class ExpertAssignment : Entity
     /// <summary>Holds a place on the application and a unit of the expert's load.</summary>
     public bool IsActive => Status is AssignmentStatus.Assigned or AssignmentStatus.Accepted or AssignmentStatus.Submitted;
 
+    /// <summary>Holds one of the places of the application's <paramref name="round"/>; an earlier round's sheet is history there.</summary>
+    public bool HoldsPlaceIn(int round) => IsActive && Round == round;
+
     /// <summary>The expert has seen the content (signed the declaration): never assigned to this application again.</summary>
     public bool HasSeenApplication => DeclarationSignedAt is not null;
 
@@ -123,8 +129,10 @@ public sealed class ExpertAssignment : Entity
         AssignmentReasons reasons,
         DateTimeOffset now,
         DateTimeOffset deadline,
-        Guid? assignedBy = null)
+        Guid? assignedBy = null,
+        int round = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(round);
         if (deadline <= now)
         {
             throw new BusinessRuleViolation("evaluation.deadline_in_past", "The scoring deadline must be after the assignment.");
@@ -137,6 +145,7 @@ public sealed class ExpertAssignment : Entity
             ExpertId = expertId,
             Status = AssignmentStatus.Assigned,
             Origin = origin,
+            Round = round,
             AssignedAt = now,
             AssignedBy = assignedBy,
             Deadline = deadline,

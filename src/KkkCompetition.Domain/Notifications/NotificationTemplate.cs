@@ -108,6 +108,7 @@ public static class NotificationTemplateCatalogue
     /// <summary>The message kinds sent when something happens (not by the reminder engine), each with its own wording.</summary>
     private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. CommissionMessages.All];
     private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. DecisionMessages.All];
+    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. AppealMessages.All];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))

@@ -52,6 +52,7 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<CommissionVoting> CommissionVotings => Set<CommissionVoting>();
     public DbSet<CommissionVote> CommissionVotes => Set<CommissionVote>();
     public DbSet<CommissionResolution> CommissionResolutions => Set<CommissionResolution>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

@@ -30,6 +30,7 @@ public static class ApiV1
         api.MapDecisionsEndpoints();
         app.MapAssignmentFiles();
         api.MapCommissionEndpoints(root: app);
+        api.MapAppealsEndpoints();
         return app;
     }
 }

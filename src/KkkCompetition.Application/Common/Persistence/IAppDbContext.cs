@@ -44,6 +44,7 @@ public interface IAppDbContext
     DbSet<CommissionVoting> CommissionVotings { get; }
     DbSet<CommissionVote> CommissionVotes { get; }
     DbSet<CommissionResolution> CommissionResolutions { get; }
+    DbSet<Appeal> Appeals { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }

@@ -38,11 +38,13 @@ public sealed class ExpertStaffing(IAppDbContext db, IAssignmentSolver solver, I
         var deadline = ScoringDeadline.For(now, state.Competition.ScoringWindowDays);
         var assignedBy = origin == AssignmentOrigin.Manual ? user.UserId : null;
         var created = new List<ExpertAssignment>(plan.Pairs.Count);
+        var rounds = state.Applications.ToDictionary(a => a.Id, a => a.EvaluationRound);
         foreach (var pair in plan.Pairs)
         {
             var r = pair.Reasons;
             var assignment = ExpertAssignment.Create(
-                state.Competition.Id, pair.ApplicationId, pair.ExpertId, origin, new AssignmentReasons(r.KisMatches, r.OtherVoivodeship, r.LoadAfter, r.Pinned), now, deadline, assignedBy);
+                state.Competition.Id, pair.ApplicationId, pair.ExpertId, origin, new AssignmentReasons(r.KisMatches, r.OtherVoivodeship, r.LoadAfter, r.Pinned), now, deadline, assignedBy,
+                rounds[pair.ApplicationId]);
             db.ExpertAssignments.Add(assignment);
             created.Add(assignment);
         }
@@ -120,18 +122,24 @@ internal sealed class StaffingState
 
         // Without the sections: the run changes the status only, and 300 applications with their texts would be read for nothing.
         var scope = db.Applications.IgnoreAutoIncludes().Where(a => a.CompetitionId == competitionId && a.Number != null);
-        if (!includeAnyStatus || applicationIds is null)
+        if (applicationIds is null)
         {
             scope = scope.Where(a => ExpertStaffing.AssignableStatuses.Contains(a.Status));
         }
-
-        if (applicationIds is not null)
+        else
         {
             var ids = applicationIds.Distinct().ToList();
             scope = scope.Where(a => ids.Contains(a.Id));
         }
 
+        // The named applications are filtered by status as this command sees them (tracked, so identity resolution hands
+        // back its changes): an upheld appeal reopens the application for re-evaluation and staffs it in one command.
         var applications = await scope.OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (!includeAnyStatus)
+        {
+            applications = applications.Where(a => ExpertStaffing.AssignableStatuses.Contains(a.Status)).ToList();
+        }
+
         var facts = await ReadFactsAsync(db, scope, applications, cancellationToken);
 
         await db.ExpertAssignments.Where(a => a.CompetitionId == competitionId).LoadAsync(cancellationToken);
@@ -253,7 +261,11 @@ internal sealed class StaffingState
     public AssignmentProblem BuildProblem()
     {
         var inRun = Applications.Select(a => a.Id).ToHashSet();
-        var loads = Assignments.Where(a => a.IsActive && !inRun.Contains(a.ApplicationId)).GroupBy(a => a.ExpertId).ToDictionary(g => g.Key, g => g.Count());
+        var rounds = Applications.ToDictionary(a => a.Id, a => a.EvaluationRound);
+
+        // A place in the run's applications is the slot's (kept); an earlier round's sheet there still counts to the expert's load.
+        var loads = Assignments.Where(a => a.IsActive && !(rounds.TryGetValue(a.ApplicationId, out var round) && a.HoldsPlaceIn(round)))
+            .GroupBy(a => a.ExpertId).ToDictionary(g => g.Key, g => g.Count());
         var candidates = Pool
             .Select(e => new ExpertCandidate(e.Id, e.VoivodeshipTeryt!, e.KisCodes.ToHashSet(StringComparer.Ordinal), e.MaxLoadPerCompetition, loads.GetValueOrDefault(e.Id)))
             .ToList();
@@ -273,8 +285,9 @@ internal sealed class StaffingState
         HashSet<Guid> poolIds)
     {
         var facts = Facts[application.Id];
-        var kept = assignments.Where(a => a.IsActive).Select(a => a.ExpertId).ToHashSet();
-        var history = assignments.Where(a => !a.IsActive).ToLookup(a => a.ExpertId);
+        // In a re-evaluation the earlier rounds' experts hold no place: they are history, excluded as having seen the application.
+        var kept = assignments.Where(a => a.HoldsPlaceIn(application.EvaluationRound)).Select(a => a.ExpertId).ToHashSet();
+        var history = assignments.Where(a => !a.HoldsPlaceIn(application.EvaluationRound)).ToLookup(a => a.ExpertId);
         var pins = decisions.Where(d => d.Kind == OverrideKind.Pin).Select(d => d.ExpertId).ToHashSet();
         var forbids = decisions.Where(d => d.Kind == OverrideKind.Forbid).Select(d => d.ExpertId).ToHashSet();
         var forbidden = new HashSet<Guid>();

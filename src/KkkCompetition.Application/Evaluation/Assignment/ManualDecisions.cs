@@ -46,7 +46,7 @@ public sealed class AssignManuallyHandler(IAppDbContext db, IOutbox outbox, Time
         var assignment = ExpertAssignment.Create(
             pair.State.Competition.Id, pair.Application.Id, pair.Expert.Id, AssignmentOrigin.Manual,
             new AssignmentReasons(kis, otherRegion, pair.State.Load(pair.Expert.Id) + 1, false),
-            now, ScoringDeadline.For(now, pair.State.Competition.ScoringWindowDays), user.UserId);
+            now, ScoringDeadline.For(now, pair.State.Competition.ScoringWindowDays), user.UserId, pair.Application.EvaluationRound);
         db.ExpertAssignments.Add(assignment);
         pair.Application.StartEvaluation(now);
         await outbox.EnqueueAsync(AssignmentNotices.Assigned([assignment], pair.State.Competition, pair.State.Facts, _ => pair.Expert), cancellationToken);
@@ -178,7 +178,7 @@ internal static class PairChecks
         public void Ensure(int extraLoad, bool forbidOverridesCount)
         {
             var forbidden = forbidOverridesCount && State.Overrides.Any(o => o.ApplicationId == Application.Id && o.ExpertId == Expert.Id && o.Kind == OverrideKind.Forbid);
-            var obstacle = AssignmentPairRules.Check(Expert, State.Facts[Application.Id].Nips, History, forbidden, State.Load(Expert.Id) + extraLoad, State.Today);
+            var obstacle = AssignmentPairRules.Check(Expert, State.Facts[Application.Id].Nips, History, forbidden, State.Load(Expert.Id) + extraLoad, State.Today, Application.EvaluationRound);
             if (obstacle is null)
             {
                 return;

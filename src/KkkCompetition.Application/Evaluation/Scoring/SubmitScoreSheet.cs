@@ -72,14 +72,17 @@ public sealed class SubmitScoreSheetHandler(IAppDbContext db, IExpertStaffing st
         CancellationToken cancellationToken)
     {
         // Evaluated once: a sheet that comes in after the result (an extra place filled late) is kept but changes nothing.
+        // A re-evaluation after an upheld appeal counts the new round's sheets only; a late sheet of an earlier round changes nothing.
+        var round = application.EvaluationRound;
         if (application.Status != ApplicationStatus.UnderEvaluation
-            || await db.EvaluationResults.AnyAsync(r => r.ApplicationId == application.Id, cancellationToken))
+            || submitted.Round != round
+            || await db.EvaluationResults.AnyAsync(r => r.ApplicationId == application.Id && r.Round == round, cancellationToken))
         {
             return;
         }
 
         var others = await db.ExpertAssignments.AsNoTracking()
-            .Where(a => a.ApplicationId == application.Id && a.Status == AssignmentStatus.Submitted && a.Id != submitted.Id)
+            .Where(a => a.ApplicationId == application.Id && a.Status == AssignmentStatus.Submitted && a.Id != submitted.Id && a.Round == round)
             .ToListAsync(cancellationToken);
         var sheets = others.Append(submitted)
             .Select(a => new SubmittedSheet(
@@ -87,12 +90,14 @@ public sealed class SubmitScoreSheetHandler(IAppDbContext db, IExpertStaffing st
                 a.Scores.Where(s => s.Points is not null).ToDictionary(s => s.CriterionCode, s => s.Points!.Value, StringComparer.Ordinal),
                 a.SubmittedAt!.Value))
             .ToList();
-        var outcome = EvaluationCalculator.Evaluate(
-            criteria,
-            sheets,
-            competition.ExpertsPerApplication,
-            competition.DivergenceThresholdPercent,
-            extraExpertAssigned: application.DivergenceDetectedAt is not null);
+        var outcome = application.IsReEvaluation
+            ? EvaluationCalculator.ReEvaluate(criteria, sheets, application.ExpertsNeeded(competition))
+            : EvaluationCalculator.Evaluate(
+                criteria,
+                sheets,
+                competition.ExpertsPerApplication,
+                competition.DivergenceThresholdPercent,
+                extraExpertAssigned: application.DivergenceDetectedAt is not null);
 
         switch (outcome)
         {
@@ -108,12 +113,19 @@ public sealed class SubmitScoreSheetHandler(IAppDbContext db, IExpertStaffing st
 
             case EvaluationOutcome.Computed computed:
             {
-                var result = EvaluationResult.Create(competition, application.Id, computed, now);
+                var result = EvaluationResult.Create(competition, application.Id, computed, now, round);
                 db.EvaluationResults.Add(result);
                 application.CompleteEvaluation(now);
                 var clusterName = await ClusterNameAsync(application, cancellationToken);
                 var officials = await ScoringData.OfficialsAsync(db, cancellationToken);
-                await outbox.EnqueueAsync(ScoringData.ResultNotice(application, clusterName, competition, result, officials), cancellationToken);
+                if (application.IsReEvaluation)
+                {
+                    await Certification.Appeals.AppealReEvaluation.CompleteAsync(db, outbox, application, clusterName, competition, result, officials, now, cancellationToken);
+                }
+                else
+                {
+                    await outbox.EnqueueAsync(ScoringData.ResultNotice(application, clusterName, competition, result, officials), cancellationToken);
+                }
                 break;
             }
         }

@@ -10,6 +10,7 @@ internal sealed class CompetitionConfiguration : IEntityTypeConfiguration<Compet
     {
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.AppealRuledBy).HasConversion<string>().HasMaxLength(12);
         builder.ComplexProperty(c => c.Timeline);
         builder.Property(c => c.PassThreshold).HasPrecision(6, 1);
         builder.Property(c => c.DivergenceThresholdPercent).HasPrecision(5, 2);

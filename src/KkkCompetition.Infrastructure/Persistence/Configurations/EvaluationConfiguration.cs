@@ -70,7 +70,9 @@ internal sealed class EvaluationResultConfiguration : IEntityTypeConfiguration<E
         builder.ComplexCollection(r => r.Criteria, c => c.ToJson());
         builder.HasOne<Competition>().WithMany().HasForeignKey(r => r.CompetitionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<KkkApplication>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.ApplicationId).IsUnique();
+        // One result per round; the earlier rounds' results are superseded history, which "the" result never means.
+        builder.HasIndex(r => new { r.ApplicationId, r.Round }).IsUnique();
+        builder.HasQueryFilter(r => r.SupersededAt == null);
         builder.HasIndex(r => new { r.CompetitionId, r.Total });
     }
 }
