@@ -70,6 +70,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Evaluation.Assignment.IAssignmentSolver, Evaluation.MinCostFlowAssignmentSolver>();
         services.AddSingleton<Application.Evaluation.Ranking.IRankingWriter, Exports.RankingWriter>();
         services.AddSingleton<Application.Evaluation.Ranking.IEvaluationDocumentWriter, Documents.EvaluationPdf>();
+        services.AddSingleton<Application.Certification.Registry.IRegistryCsvWriter, Exports.RegistryCsvWriter>();
+        services.AddTransient<KkkStatusExpiryJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

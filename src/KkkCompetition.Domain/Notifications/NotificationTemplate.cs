@@ -106,7 +106,7 @@ public static class NotificationTemplateCatalogue
     };
 
     /// <summary>The message kinds sent when something happens (not by the reminder engine), each with its own wording.</summary>
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All];
+    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. RegistryMessages.All];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))

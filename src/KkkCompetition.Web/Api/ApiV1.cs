@@ -26,6 +26,7 @@ public static class ApiV1
         api.MapScoringEndpoints();
         api.MapAssignmentEndpoints();
         api.MapConflictEndpoints();
+        api.MapRegistryEndpoints();
         app.MapAssignmentFiles();
         return app;
     }
