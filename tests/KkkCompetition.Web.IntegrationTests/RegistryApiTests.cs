@@ -181,7 +181,9 @@ public sealed class RegistryApiTests(KkkWebFactory factory) : IClassFixture<KkkW
         var paths = document.GetProperty("paths");
         var get = paths.GetProperty("/api/v1/registry").GetProperty("get");
         Assert.Equal("GetRegistryOpenData", get.GetProperty("operationId").GetString());
-        var content = get.GetProperty("responses").GetProperty("200").GetProperty("content");
+        var responses = get.GetProperty("responses");
+        Assert.True(responses.TryGetProperty("200", out var ok), responses.ToString());
+        var content = ok.GetProperty("content");
         Assert.True(content.TryGetProperty("application/json", out _));
         Assert.True(content.TryGetProperty("text/csv", out _));
 

@@ -29,8 +29,8 @@ public static class RegistryEndpoints
             .WithDescription("The schema (RegistryDataset, RegistryRecord) is stable: fields are only added, never renamed or removed. asOf is the Europe/Warsaw date the list holds for; generatedAt the instant it was read. "
                 + "CSV follows RFC 4180 (UTF-8, ',' separators, CRLF), one column per RegistryRecord field in order, KIS codes separated by '|', the date of the data in the X-Registry-As-Of header. "
                 + "Responses carry an ETag (If-None-Match answers 304) and may be cached for 5 minutes.")
-            .Produces<RegistryDataset>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: CsvContentType)
+            // One entry for both media types: the CSV has the same records, one column per RegistryRecord field.
+            .Produces<RegistryDataset>(StatusCodes.Status200OK, "application/json", CsvContentType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem();
         registry.MapGet("/entries", (ISender sender, string? voivodeship, string? kis, string? search, RegistrySort? sortBy, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
