@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddOptions<Notifications.Outbox.NotificationOptions>();
         services.AddScoped<Notifications.Reminders.IReminderSource, FormalReview.CorrectionRequestReminderSource>();
         services.AddScoped<Notifications.Reminders.IReminderSource, Evaluation.Assignment.ScoringDeadlineReminderSource>();
+        services.AddScoped<Notifications.Reminders.IReminderSource, Certification.Registry.KkkStatusExpiryReminderSource>();
         services.AddScoped<Evaluation.Assignment.ExpertStaffing>();
         services.AddScoped<Evaluation.Assignment.IExpertStaffing>(sp => sp.GetRequiredService<Evaluation.Assignment.ExpertStaffing>());
         services.Scan();

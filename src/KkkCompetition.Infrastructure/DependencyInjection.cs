@@ -71,6 +71,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Evaluation.Ranking.IRankingWriter, Exports.RankingWriter>();
         services.AddSingleton<Application.Evaluation.Ranking.IEvaluationDocumentWriter, Documents.EvaluationPdf>();
         services.AddSingleton<Application.Certification.Decisions.IDecisionDocumentWriter, Documents.DecisionPdf>();
+        services.AddSingleton<Application.Certification.Registry.IRegistryCsvWriter, Exports.RegistryCsvWriter>();
+        services.AddTransient<KkkStatusExpiryJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

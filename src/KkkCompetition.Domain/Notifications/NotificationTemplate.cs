@@ -109,6 +109,7 @@ public static class NotificationTemplateCatalogue
     private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. CommissionMessages.All];
     private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. DecisionMessages.All];
     private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. AppealMessages.All];
+    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. RegistryMessages.All];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))

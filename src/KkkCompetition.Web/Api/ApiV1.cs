@@ -28,6 +28,7 @@ public static class ApiV1
         api.MapConflictEndpoints();
         api.MapProgrammeEndpoints();
         api.MapDecisionsEndpoints();
+        api.MapRegistryEndpoints();
         app.MapAssignmentFiles();
         api.MapCommissionEndpoints(root: app);
         api.MapAppealsEndpoints();

@@ -38,6 +38,11 @@ public static class Jobs
             job => job.Run(),
             configuration["KKK:Jobs:OverdueCorrectionsCron"] ?? "5 * * * *",
             options);
+        jobs.AddOrUpdate<KkkStatusExpiryJob>(
+            KkkStatusExpiryJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:KkkStatusExpiryCron"] ?? "10 0 * * *",
+            options);
     }
 
     public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
