@@ -106,10 +106,11 @@ public static class NotificationTemplateCatalogue
     };
 
     /// <summary>The message kinds sent when something happens (not by the reminder engine), each with its own wording.</summary>
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. CommissionMessages.All];
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. DecisionMessages.All];
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. AppealMessages.All];
-    private static readonly IReadOnlyList<EventMessage> EventMessages = [.. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All, .. RegistryMessages.All];
+    private static readonly IReadOnlyList<EventMessage> EventMessages =
+    [
+        .. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All,
+        .. CommissionMessages.All, .. DecisionMessages.All, .. AppealMessages.All, .. RegistryMessages.All,
+    ];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
         ReminderCatalogue.Keys.Select(key => new NotificationTemplateDefinition(key, ReminderPlaceholders, ReminderSamples))

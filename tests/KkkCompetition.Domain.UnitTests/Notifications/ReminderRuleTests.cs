@@ -115,8 +115,11 @@ public sealed class NotificationTemplateTests
     {
         var templates = NotificationTemplateCatalogue.DefaultTemplates().ToList();
         Assert.Equal(NotificationTemplateCatalogue.Definitions.Count * 2, templates.Count);
-        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Concat(AssignmentMessages.All.Select(m => m.Definition.Key)).Concat(ScoringNotices.All.Select(m => m.Definition.Key)).Concat(CommissionMessages.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
-        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Concat(AssignmentMessages.All.Select(m => m.Definition.Key)).Concat(ScoringNotices.All.Select(m => m.Definition.Key)).Concat(AppealMessages.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
+        IEnumerable<string> Keys(IEnumerable<EventMessage> messages) => messages.Select(m => m.Definition.Key);
+        var expected = ReminderCatalogue.Keys.Concat(Keys(ApplicationMessages.All)).Concat(Keys(FormalReviewNotices.All)).Append(ExpertMessages.Invitation)
+            .Concat(Keys(AssignmentMessages.All)).Concat(Keys(ScoringNotices.All)).Concat(Keys(CommissionMessages.All)).Concat(Keys(DecisionMessages.All))
+            .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All));
+        Assert.Equal(expected.Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
 }

@@ -59,6 +59,7 @@ public sealed class CloseVotingHandler(IAppDbContext db, IOutbox outbox, ICurren
         var earlierDecisions = await db.CertificationDecisions
             .Where(d => ids.Contains(d.ApplicationId) && d.Outcome == DecisionOutcome.Negative && d.SupersededBy == null)
             .ToListAsync(cancellationToken);
+        var phaseEndsOn = await PhaseEndsOnAsync(competition, cancellationToken);
         var certificates = new CertificateNumbers(await CertificateNumbersOfYearAsync(resolution.ResolvedOn.Year, cancellationToken), resolution.ResolvedOn.Year);
 
         var notices = new List<OutboxEnvelope>(outcomes.Count);
@@ -92,7 +93,7 @@ public sealed class CloseVotingHandler(IAppDbContext db, IOutbox outbox, ICurren
             if (outcome.Positive)
             {
                 var party = parties[application.Id];
-                var status = KkkStatus.Grant(decision, certificates.Next(), party.ToCertified(), resolution.ResolvedOn, competition.StatusValidityYears, PhaseEndsOn(competition), now);
+                var status = KkkStatus.Grant(decision, certificates.Next(), party.ToCertified(), resolution.ResolvedOn, competition.StatusValidityYears, phaseEndsOn, now);
                 db.KkkStatuses.Add(status);
                 certificateNumber = status.CertificateNumber;
             }
@@ -127,10 +128,13 @@ public sealed class CloseVotingHandler(IAppDbContext db, IOutbox outbox, ICurren
     }
 
     /// <summary>
-    /// The end of the programme phase the competition is tied to, when it is (the status then lasts to that day instead of
-    /// the competition's validity in years). Not wired yet: every status runs for the validity years.
+    /// The end of the programme phase the competition is tied to, when it is: the status then lasts to that day instead of
+    /// the competition's validity in years.
     /// </summary>
-    private static DateOnly? PhaseEndsOn(Competition _) => null;
+    private async Task<DateOnly?> PhaseEndsOnAsync(Competition competition, CancellationToken cancellationToken) =>
+        competition.ProgrammePhaseId is { } phaseId
+            ? await db.ProgrammePhases.Where(p => p.Id == phaseId).Select(p => (DateOnly?)p.EndsOn).SingleAsync(cancellationToken)
+            : null;
 
     private async Task<int> LastResolutionSequenceAsync(int year, CancellationToken cancellationToken) =>
         await db.CommissionResolutions.Where(r => r.Year == year).MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0;
