@@ -115,7 +115,7 @@ public sealed class NotificationTemplateTests
     {
         var templates = NotificationTemplateCatalogue.DefaultTemplates().ToList();
         Assert.Equal(NotificationTemplateCatalogue.Definitions.Count * 2, templates.Count);
-        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Concat(AssignmentMessages.All.Select(m => m.Definition.Key)).Concat(ScoringNotices.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
+        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Concat(AssignmentMessages.All.Select(m => m.Definition.Key)).Concat(ScoringNotices.All.Select(m => m.Definition.Key)).Concat(DecisionMessages.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
 }
