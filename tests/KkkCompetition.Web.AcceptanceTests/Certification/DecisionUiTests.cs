@@ -95,6 +95,24 @@ public sealed class DecisionUiTests(UiFixture ui)
     }
 
     [Fact]
+    public async Task The_decision_page_speaks_english()
+    {
+        var (email, ownerId) = await ApplicantAsync();
+        var arrange = new DecisionArrange(ui.Host.Services, TimeProvider.System);
+        var competitionId = await arrange.CompetitionAsync(TestYears.Next(), Ct);
+        var rejected = await arrange.RejectedAsync(competitionId, "Klaster Angielski UI", new ApplicationShape { Members = 2, OwnerUserId = ownerId }, Ct);
+        var page = await ui.NewPageAsync("en-GB");
+
+        await SignInAsync(page, email, DecisionLinks.Page(rejected.DecisionId));
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Commission decision: {rejected.Application.Number}");
+        await Assertions.Expect(page.Locator("[data-testid=decision-outcome]")).ToHaveTextAsync("KKK status refused");
+        await Assertions.Expect(page.Locator("[data-testid=appeal-deadline]")).ToHaveTextAsync($"You may appeal within 14 days of delivery: until {LastDay} inclusive.");
+        await Assertions.Expect(page.Locator("[data-testid=appeal-link]")).ToHaveTextAsync("Appeal");
+        await Ui.AssertAccessibleAsync(page, "decision (en)");
+    }
+
+    [Fact]
     public async Task The_official_enters_paper_delivery_and_sees_the_appeal_deadline()
     {
         var arrange = new DecisionArrange(ui.Host.Services, TimeProvider.System);
