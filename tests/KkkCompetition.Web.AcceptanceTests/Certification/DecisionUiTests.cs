@@ -5,6 +5,7 @@ using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Testing;
 using KkkCompetition.Testing.Certification;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -42,12 +43,13 @@ public sealed class DecisionUiTests(UiFixture ui)
     [Fact]
     public async Task The_applicant_opens_a_refusal_with_its_deadline_and_appeal_link_and_a_certificate_with_its_status()
     {
+        // One organisation per account: each decision has an applicant of its own.
         var (email, ownerId) = await ApplicantAsync();
+        var (certifiedEmail, certifiedOwnerId) = await ApplicantAsync();
         var arrange = new DecisionArrange(ui.Host.Services, TimeProvider.System);
         var competitionId = await arrange.CompetitionAsync(TestYears.Next(), Ct);
-        var shape = new ApplicationShape { Members = 2, OwnerUserId = ownerId };
-        var rejected = await arrange.RejectedAsync(competitionId, "Klaster Odmowny UI", shape, Ct);
-        var certified = await arrange.CertifiedAsync(competitionId, "Klaster Certyfikowany UI", shape, Ct);
+        var rejected = await arrange.RejectedAsync(competitionId, "Klaster Odmowny UI", new ApplicationShape { Members = 2, OwnerUserId = ownerId }, Ct);
+        var certified = await arrange.CertifiedAsync(competitionId, "Klaster Certyfikowany UI", new ApplicationShape { Members = 2, OwnerUserId = certifiedOwnerId }, Ct);
         var page = await ui.NewPageAsync();
 
         await SignInAsync(page, email, DecisionLinks.Page(rejected.DecisionId));
@@ -63,8 +65,26 @@ public sealed class DecisionUiTests(UiFixture ui)
         var letter = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=letter-pdf]"));
         Assert.Equal($"decyzja-{rejected.Application.Number.Replace('/', '-')}.pdf", letter.SuggestedFilename);
 
+        await page.GotoAsync(DecisionLinks.MyDecisions);
+        await Ui.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=my-decision-link]")).ToHaveTextAsync([$"{rejected.Application.Number} — Klaster Odmowny UI"]);
+        await Ui.AssertAccessibleAsync(page, "my decisions");
+        await page.GotoAsync($"/applications/{rejected.Application.Id}");
+        await Ui.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=application-decision-link]")).ToHaveAttributeAsync("href", DecisionLinks.Page(rejected.DecisionId));
+
+        // Someone else's decision is not found, and reading it delivers nothing.
         await page.GotoAsync(DecisionLinks.Page(certified.DecisionId));
         await Ui.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=decision-not-found]")).ToBeVisibleAsync();
+        await using (var scope = ui.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KkkCompetition.Infrastructure.Persistence.KkkDbContext>();
+            Assert.Null(await db.CertificationDecisions.Where(d => d.Id == certified.DecisionId).Select(d => d.DeliveredAt).SingleAsync(Ct));
+        }
+
+        page = await ui.NewPageAsync();
+        await SignInAsync(page, certifiedEmail, DecisionLinks.Page(certified.DecisionId));
         await Assertions.Expect(page.Locator("[data-testid=decision-outcome]")).ToHaveTextAsync("Nadanie statusu KKK");
         await Assertions.Expect(page.Locator("[data-testid=certificate-number]")).ToHaveTextAsync(certified.CertificateNumber!);
         await Assertions.Expect(page.Locator("[data-testid=certificate-state]")).ToHaveTextAsync("aktywny");
@@ -72,11 +92,24 @@ public sealed class DecisionUiTests(UiFixture ui)
         await Ui.AssertAccessibleAsync(page, "decision (positive)");
         var certificate = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=certificate-pdf]"));
         Assert.Equal($"certyfikat-{certified.CertificateNumber!.Replace('/', '-')}.pdf", certificate.SuggestedFilename);
+    }
 
-        await page.GotoAsync(DecisionLinks.MyDecisions);
-        await Ui.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=my-decision-link]")).ToHaveCountAsync(2);
-        await Ui.AssertAccessibleAsync(page, "my decisions");
+    [Fact]
+    public async Task The_decision_page_speaks_english()
+    {
+        var (email, ownerId) = await ApplicantAsync();
+        var arrange = new DecisionArrange(ui.Host.Services, TimeProvider.System);
+        var competitionId = await arrange.CompetitionAsync(TestYears.Next(), Ct);
+        var rejected = await arrange.RejectedAsync(competitionId, "Klaster Angielski UI", new ApplicationShape { Members = 2, OwnerUserId = ownerId }, Ct);
+        var page = await ui.NewPageAsync("en-GB");
+
+        await SignInAsync(page, email, DecisionLinks.Page(rejected.DecisionId));
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Commission decision: {rejected.Application.Number}");
+        await Assertions.Expect(page.Locator("[data-testid=decision-outcome]")).ToHaveTextAsync("KKK status refused");
+        await Assertions.Expect(page.Locator("[data-testid=appeal-deadline]")).ToHaveTextAsync($"You may appeal within 14 days of delivery: until {LastDay} inclusive.");
+        await Assertions.Expect(page.Locator("[data-testid=appeal-link]")).ToHaveTextAsync("Appeal");
+        await Ui.AssertAccessibleAsync(page, "decision (en)");
     }
 
     [Fact]
