@@ -120,7 +120,6 @@ public sealed class NotificationTemplateTests
             .Concat(Keys(AssignmentMessages.All)).Concat(Keys(ScoringNotices.All)).Concat(Keys(CommissionMessages.All)).Concat(Keys(DecisionMessages.All))
             .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All));
         Assert.Equal(expected.Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
-        Assert.Equal(ReminderCatalogue.Keys.Concat(ApplicationMessages.All.Select(m => m.Definition.Key)).Concat(FormalReviewNotices.All.Select(m => m.Definition.Key)).Append(ExpertMessages.Invitation).Concat(AssignmentMessages.All.Select(m => m.Definition.Key)).Concat(ScoringNotices.All.Select(m => m.Definition.Key)).Concat(DecisionMessages.All.Select(m => m.Definition.Key)).Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
 }
