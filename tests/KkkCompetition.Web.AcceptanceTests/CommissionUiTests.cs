@@ -82,7 +82,7 @@ public sealed class CommissionUiTests(UiFixture ui)
         await Ui.SignInAsync(official, Roles.Official, CommissionLinks.Voting(voting.Id));
         await Assertions.Expect(official.Locator("h1")).ToHaveTextAsync("Przebieg głosowania komisji");
         await Assertions.Expect(official.Locator("[data-testid=vp-row]")).ToHaveCountAsync(2);
-        await Assertions.Expect(official.Locator("[data-testid=vp-row][data-quorum=True]")).ToHaveCountAsync(2);
+        await Assertions.Expect(official.Locator("[data-testid=vp-row][data-quorum=yes]")).ToHaveCountAsync(2);
         await Ui.AssertAccessibleAsync(official, "vote progress");
 
         await official.ClickAsync("[data-testid=vp-close]");

@@ -53,6 +53,11 @@ public abstract class CommissionTests(DatabaseFixture database) : FunctionalTest
         var view = await Send(TestUsers.Official, new ListCommissionMembers(competitionId));
         Assert.Equal(["Ewa Regionalna"], view.Members.Items.Select(m => m.FullName));
         Assert.False(view.VotingOpen);
+
+        // With no voting open the member can be removed; a stale version is refused.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Send(TestUsers.Official, new RemoveCommissionMember(member.Id, member.Version + 1)));
+        await Send(TestUsers.Official, new RemoveCommissionMember(member.Id, view.Members.Items[0].Version));
+        Assert.Equal(0, await Read(db => db.CommissionMembers.CountAsync(Ct)));
     }
 
     [Fact]
