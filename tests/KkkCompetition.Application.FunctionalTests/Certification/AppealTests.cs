@@ -105,6 +105,21 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
     }
 
     [Fact]
+    public async Task The_queue_filters_by_competition_and_state_sorts_and_pages_on_the_server()
+    {
+        var r = await RejectedAsync();
+        var lodged = await Send(r.Setup.Application.Owner, Appeal(r));
+
+        var lodgedPage = await Send(r.Official, new ListAppeals(r.Setup.CompetitionId, AppealState.Lodged, AppealSort.ApplicationNumber, Descending: true));
+        var row = Assert.Single(lodgedPage.Items);
+        Assert.Equal((lodged.AppealId, r.Setup.Application.Number, 1), (row.Id, row.ApplicationNumber, lodgedPage.TotalCount));
+        Assert.Empty((await Send(r.Official, new ListAppeals(State: AppealState.Dismissed))).Items);
+        Assert.Empty((await Send(r.Official, new ListAppeals(Guid.CreateVersion7()))).Items);
+        var secondPage = await Send(r.Official, new ListAppeals(Page: 2, PageSize: 1));
+        Assert.Equal((1, 0), (secondPage.TotalCount, secondPage.Items.Count));
+    }
+
+    [Fact]
     public async Task A_dismissal_is_final_and_tells_the_applicant_the_reasons()
     {
         var r = await RejectedAsync();

@@ -20,7 +20,7 @@ public sealed class AppealApiTests(KkkWebFactory factory) : IClassFixture<KkkWeb
     private const string Ruling = "Zarzut jest zasadny: ocena pominęła dane z załącznika nr 3.";
 
     // Each test gets a competition of its own year: a year has at most two rounds.
-    private static int _year = 2140;
+    private static int _year = 2080;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -54,7 +54,7 @@ public sealed class AppealApiTests(KkkWebFactory factory) : IClassFixture<KkkWeb
         application.PutBeforeCommission(false, now);
         application.RecordDecision(false, now);
         var decision = CertificationDecision.Record(
-            competitionId, application.Id, application.ClusterId, Guid.CreateVersion7(), "1/2140", DecisionOutcome.Negative, "Wniosek nie uzyskał wymaganej liczby punktów.", (1, 4, 0), 14, now);
+            competitionId, application.Id, application.ClusterId, Guid.CreateVersion7(), "1/2080", DecisionOutcome.Negative, "Wniosek nie uzyskał wymaganej liczby punktów.", (1, 4, 0), 14, now);
         decision.MarkOpenedInPortal(now);
         db.CertificationDecisions.Add(decision);
         await db.SaveChangesAsync(Ct);
