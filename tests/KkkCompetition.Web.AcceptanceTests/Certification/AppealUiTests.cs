@@ -1,5 +1,9 @@
 using KkkCompetition.Domain.Common;
+using KkkCompetition.Infrastructure.Identity;
+using KkkCompetition.Infrastructure.Seeding;
 using KkkCompetition.Testing.Certification;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KkkCompetition.Web.AcceptanceTests.Certification;
@@ -12,14 +16,26 @@ public sealed class AppealUiTests(UiFixture ui)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>An applicant of his own (an owner has one organisation) whose application was rejected; he signs in to its appeal form.</summary>
+    private async Task<(RejectedApplication Rejected, IPage Page)> RejectedApplicantAsync(string clusterName, string locale = "pl-PL")
+    {
+        var email = $"odwolujacy-{Guid.NewGuid():N}@klaster.example.pl";
+        Guid ownerId;
+        await using (var scope = ui.Host.Services.CreateAsyncScope())
+        {
+            ownerId = (await UserAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, "Koordynator Odwołujący", DemoData.Password, Roles.Applicant)).Id;
+        }
+
+        var rejected = await new AppealArrange(ui.Host.Services, TimeProvider.System).RejectedAsync(ownerId, TestYears.Next(), clusterName, Ct);
+        var page = await ui.NewPageAsync(locale);
+        await ApplicantSteps.SignInAsync(page, email, $"/decisions/{rejected.DecisionId}/appeal");
+        return (rejected, page);
+    }
+
     [Fact]
     public async Task The_applicant_appeals_with_the_deadline_shown_and_the_official_dismisses_it()
     {
-        var applicantId = await Notices.UserIdAsync(ui.Host.Services, Roles.Applicant);
-        var rejected = await new AppealArrange(ui.Host.Services, TimeProvider.System).RejectedAsync(applicantId, TestYears.Next(), "Klaster Odwoławczy UI", Ct);
-
-        var applicant = await ui.NewPageAsync();
-        await Ui.SignInAsync(applicant, Roles.Applicant, $"/decisions/{rejected.DecisionId}/appeal");
+        var (rejected, applicant) = await RejectedApplicantAsync("Klaster Odwoławczy UI");
         await Assertions.Expect(applicant.Locator("h1")).ToHaveTextAsync("Odwołanie od decyzji");
         await Assertions.Expect(applicant.Locator("[data-testid=appeal-application]")).ToHaveTextAsync(rejected.Number);
         await Assertions.Expect(applicant.Locator("[data-testid=appeal-deadline]")).ToContainTextAsync("Odwołanie można złożyć do");
@@ -59,11 +75,7 @@ public sealed class AppealUiTests(UiFixture ui)
     [Fact]
     public async Task The_appeal_form_in_english_shows_the_deadline_and_refuses_an_empty_appeal()
     {
-        var applicantId = await Notices.UserIdAsync(ui.Host.Services, Roles.Applicant);
-        var rejected = await new AppealArrange(ui.Host.Services, TimeProvider.System).RejectedAsync(applicantId, TestYears.Next(), "Klaster Odwoławczy EN", Ct);
-
-        var page = await ui.NewPageAsync("en-GB");
-        await Ui.SignInAsync(page, Roles.Applicant, $"/decisions/{rejected.DecisionId}/appeal");
+        var (rejected, page) = await RejectedApplicantAsync("Klaster Odwoławczy EN", "en-GB");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Appeal against the decision");
         await Assertions.Expect(page.Locator("[data-testid=appeal-deadline]")).ToContainTextAsync("You may appeal until");
         await page.ClickAsync("[data-testid=appeal-submit]");
