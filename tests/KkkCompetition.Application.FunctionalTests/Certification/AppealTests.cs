@@ -1,5 +1,6 @@
 using KkkCompetition.Application.Certification.Appeals;
 using KkkCompetition.Application.Evaluation.Assignment;
+using KkkCompetition.Application.Evaluation.Scoring;
 using KkkCompetition.Application.FunctionalTests.Evaluation.Scoring;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Security;
@@ -178,8 +179,16 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
             Send(TestUsers.Official, new AssignManually(r.Setup.CompetitionId, r.Setup.Application.Id, r.Setup.Experts[0].ExpertId)));
         Assert.Equal(AssignmentPairRules.SeenBefore, manual.Code);
 
+        // The board and the progress show the re-evaluation's place, the first round's sheets listed beside it as history.
+        var board = Assert.Single((await Send(TestUsers.Official, new GetAssignmentBoard(r.Setup.CompetitionId))).Applications.Items);
+        Assert.Equal((1, 1, 3), (board.ExpertsNeeded, board.ActiveExperts, board.Assignments.Count));
+        var progress = Assert.Single((await Send(TestUsers.Official, new ListEvaluationProgress(r.Setup.CompetitionId))).Items);
+        Assert.Equal((0, 1, (decimal?)null), (progress.SheetsSubmitted, progress.SheetsExpected, progress.Total));
+
         await Arrange.SignDeclarationAsync(added.Id, Ct);
         await ScoreAsync(fresh, added.Id, r.Setup.Criteria, 8m);
+        progress = Assert.Single((await Send(TestUsers.Official, new ListEvaluationProgress(r.Setup.CompetitionId))).Items);
+        Assert.Equal((1, 1, ApplicationStatus.Evaluated), (progress.SheetsSubmitted, progress.SheetsExpected, progress.Status));
 
         var application = await ApplicationAsync(r.Setup.Application.Id);
         Assert.Equal(ApplicationStatus.Evaluated, application.Status);
