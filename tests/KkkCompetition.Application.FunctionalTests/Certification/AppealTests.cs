@@ -1,5 +1,6 @@
 using KkkCompetition.Application.Certification.Appeals;
 using KkkCompetition.Application.Evaluation.Assignment;
+using KkkCompetition.Application.Evaluation.Scoring;
 using KkkCompetition.Application.FunctionalTests.Evaluation.Scoring;
 using KkkCompetition.Application.Common.Exceptions;
 using KkkCompetition.Application.Common.Security;
@@ -105,6 +106,21 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
     }
 
     [Fact]
+    public async Task The_queue_filters_by_competition_and_state_sorts_and_pages_on_the_server()
+    {
+        var r = await RejectedAsync();
+        var lodged = await Send(r.Setup.Application.Owner, Appeal(r));
+
+        var lodgedPage = await Send(r.Official, new ListAppeals(r.Setup.CompetitionId, AppealState.Lodged, AppealSort.ApplicationNumber, Descending: true));
+        var row = Assert.Single(lodgedPage.Items);
+        Assert.Equal((lodged.AppealId, r.Setup.Application.Number, 1), (row.Id, row.ApplicationNumber, lodgedPage.TotalCount));
+        Assert.Empty((await Send(r.Official, new ListAppeals(State: AppealState.Dismissed))).Items);
+        Assert.Empty((await Send(r.Official, new ListAppeals(Guid.CreateVersion7()))).Items);
+        var secondPage = await Send(r.Official, new ListAppeals(Page: 2, PageSize: 1));
+        Assert.Equal((1, 0), (secondPage.TotalCount, secondPage.Items.Count));
+    }
+
+    [Fact]
     public async Task A_dismissal_is_final_and_tells_the_applicant_the_reasons()
     {
         var r = await RejectedAsync();
@@ -163,8 +179,16 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
             Send(TestUsers.Official, new AssignManually(r.Setup.CompetitionId, r.Setup.Application.Id, r.Setup.Experts[0].ExpertId)));
         Assert.Equal(AssignmentPairRules.SeenBefore, manual.Code);
 
+        // The board and the progress show the re-evaluation's place, the first round's sheets listed beside it as history.
+        var board = Assert.Single((await Send(TestUsers.Official, new GetAssignmentBoard(r.Setup.CompetitionId))).Applications.Items);
+        Assert.Equal((1, 1, 3), (board.ExpertsNeeded, board.ActiveExperts, board.Assignments.Count));
+        var progress = Assert.Single((await Send(TestUsers.Official, new ListEvaluationProgress(r.Setup.CompetitionId))).Items);
+        Assert.Equal((0, 1, (decimal?)null), (progress.SheetsSubmitted, progress.SheetsExpected, progress.Total));
+
         await Arrange.SignDeclarationAsync(added.Id, Ct);
         await ScoreAsync(fresh, added.Id, r.Setup.Criteria, 8m);
+        progress = Assert.Single((await Send(TestUsers.Official, new ListEvaluationProgress(r.Setup.CompetitionId))).Items);
+        Assert.Equal((1, 1, ApplicationStatus.Evaluated), (progress.SheetsSubmitted, progress.SheetsExpected, progress.Status));
 
         var application = await ApplicationAsync(r.Setup.Application.Id);
         Assert.Equal(ApplicationStatus.Evaluated, application.Status);

@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KkkCompetition.Domain.Applications;
-using KkkCompetition.Domain.Certification;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Infrastructure.Persistence;
 using KkkCompetition.Testing;
-using KkkCompetition.Testing.Scoring;
+using KkkCompetition.Testing.Certification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +18,9 @@ public sealed class AppealApiTests(KkkWebFactory factory) : IClassFixture<KkkWeb
     private const string Ruling = "Zarzut jest zasadny: ocena pominęła dane z załącznika nr 3.";
 
     // Each test gets a competition of its own year: a year has at most two rounds.
-    private static int _year = 2140;
+    private static int _year = 2080;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private ScoringArrange Arrange => new(factory.Services, TimeProvider.System);
 
     private async Task<(HttpClient Client, Guid UserId)> ClientAsync(string role)
     {
@@ -38,27 +34,10 @@ public sealed class AppealApiTests(KkkWebFactory factory) : IClassFixture<KkkWeb
         return (client, id);
     }
 
-    /// <summary>
-    /// An application of <paramref name="ownerId"/> rejected by the commission, its negative decision delivered now. The merit
-    /// evaluation is not what these tests are about, so the evaluated status is set on the row; the rest goes through the domain.
-    /// </summary>
     private async Task<(Guid DecisionId, string CriterionCode)> RejectedAsync(Guid ownerId)
     {
-        var competitionId = await Arrange.CompetitionAsync(year: Interlocked.Increment(ref _year), cancellationToken: Ct);
-        var submitted = await Arrange.Applications.SubmitAsync(competitionId, "Klaster Alfa", new ApplicationShape { OwnerUserId = ownerId }, Ct);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
-        var now = DateTimeOffset.UtcNow;
-        var application = await db.Applications.AsSplitQuery().SingleAsync(a => a.Id == submitted.Id, Ct);
-        db.Entry(application).Property(a => a.Status).CurrentValue = ApplicationStatus.Evaluated;
-        application.PutBeforeCommission(false, now);
-        application.RecordDecision(false, now);
-        var decision = CertificationDecision.Record(
-            competitionId, application.Id, application.ClusterId, Guid.CreateVersion7(), "1/2140", DecisionOutcome.Negative, "Wniosek nie uzyskał wymaganej liczby punktów.", (1, 4, 0), 14, now);
-        decision.MarkOpenedInPortal(now);
-        db.CertificationDecisions.Add(decision);
-        await db.SaveChangesAsync(Ct);
-        return (decision.Id, (await Arrange.CriteriaAsync(competitionId, Ct))[0].Code);
+        var rejected = await new AppealArrange(factory.Services, TimeProvider.System).RejectedAsync(ownerId, Interlocked.Increment(ref _year), cancellationToken: Ct);
+        return (rejected.DecisionId, rejected.CriterionCode);
     }
 
     private static object Body(string code, string reason = Reason) => new { statement = "Wnoszę o ponowną ocenę.", grounds = new[] { new { criterionCode = code, reason } } };

@@ -52,19 +52,23 @@ public sealed class ListAppealsHandler(IAppDbContext db) : IQueryHandler<ListApp
             appeals = appeals.Where(a => a.State == state);
         }
 
+        // Sorted and paged on the joined rows, projected last: a positional record cannot be ordered by in SQL.
         var rows = from a in appeals
                    join application in db.Applications on a.ApplicationId equals application.Id
                    join cluster in db.Clusters on application.ClusterId equals cluster.Id
                    join competition in db.Competitions on a.CompetitionId equals competition.Id
-                   select new AppealRow(a.Id, a.CompetitionId, competition.Name, a.ApplicationId, application.Number ?? "", cluster.Name, a.State, a.LodgedAt, a.RuledAt);
+                   select new { Appeal = a, application.Number, ClusterName = cluster.Name, CompetitionName = competition.Name };
         var total = await rows.CountAsync(cancellationToken);
         var sorted = query.Sort switch
         {
-            AppealSort.ApplicationNumber => rows.SortBy(r => r.ApplicationNumber, r => r.Id, query.Descending),
-            AppealSort.State => rows.SortBy(r => r.State, r => r.Id, query.Descending),
-            _ => rows.SortBy(r => r.LodgedAt, r => r.Id, query.Descending),
+            AppealSort.ApplicationNumber => rows.SortBy(r => r.Number, r => r.Appeal.Id, query.Descending),
+            AppealSort.State => rows.SortBy(r => r.Appeal.State, r => r.Appeal.Id, query.Descending),
+            _ => rows.SortBy(r => r.Appeal.LodgedAt, r => r.Appeal.Id, query.Descending),
         };
-        var items = await sorted.Page(query.Page, query.PageSize).ToListAsync(cancellationToken);
+        var items = await sorted.Page(query.Page, query.PageSize)
+            .Select(r => new AppealRow(
+                r.Appeal.Id, r.Appeal.CompetitionId, r.CompetitionName, r.Appeal.ApplicationId, r.Number ?? "", r.ClusterName, r.Appeal.State, r.Appeal.LodgedAt, r.Appeal.RuledAt))
+            .ToListAsync(cancellationToken);
         return new PagedResult<AppealRow>(items, total, query.Page, query.PageSize);
     }
 }

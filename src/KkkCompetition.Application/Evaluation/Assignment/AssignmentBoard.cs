@@ -106,9 +106,9 @@ public sealed class GetAssignmentBoardHandler(IAppDbContext db, TimeProvider clo
     public async ValueTask<AssignmentBoard> Handle(GetAssignmentBoard query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var perApplication = await db.Competitions.Where(c => c.Id == query.CompetitionId).Select(c => (int?)c.ExpertsPerApplication).SingleOrDefaultAsync(cancellationToken)
+        var experts = await db.Competitions.Where(c => c.Id == query.CompetitionId).Select(c => new { c.ExpertsPerApplication, c.ReEvaluationExperts }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Competition", query.CompetitionId);
-        var rows = BoardRows(query.CompetitionId, perApplication, now);
+        var rows = BoardRows(query.CompetitionId, experts.ExpertsPerApplication, experts.ReEvaluationExperts, now);
 
         var totals = new BoardTotals(
             await rows.CountAsync(cancellationToken),
@@ -117,7 +117,7 @@ public sealed class GetAssignmentBoardHandler(IAppDbContext db, TimeProvider clo
             await db.ExpertAssignments.CountAsync(a => a.CompetitionId == query.CompetitionId && (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.Accepted) && a.Deadline < now, cancellationToken),
             // UpdateProfile requires a specialisation with the region, so a region means a complete profile.
             await db.Experts.CountAsync(e => e.Status == ExpertStatus.Active && e.Available && e.VoivodeshipTeryt != null, cancellationToken),
-            perApplication);
+            experts.ExpertsPerApplication);
 
         rows = query.Filter switch
         {
@@ -147,7 +147,7 @@ public sealed class GetAssignmentBoardHandler(IAppDbContext db, TimeProvider clo
         return new AssignmentBoard(totals, new PagedResult<BoardApplication>(items, total, query.Page, query.PageSize));
     }
 
-    private IQueryable<Row> BoardRows(Guid competitionId, int perApplication, DateTimeOffset now)
+    private IQueryable<Row> BoardRows(Guid competitionId, int perApplication, int reEvaluationExperts, DateTimeOffset now)
     {
         var assignable = ExpertStaffing.AssignableStatuses.ToList();
         return from a in db.Applications.AsNoTracking().IgnoreAutoIncludes()
@@ -160,8 +160,9 @@ public sealed class GetAssignmentBoardHandler(IAppDbContext db, TimeProvider clo
                    Number = a.Number!,
                    ClusterName = c.Name,
                    Status = a.Status,
-                   Needed = perApplication + (a.DivergenceDetectedAt != null ? 1 : 0),
-                   Active = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id
+                   // After an upheld appeal the places are the re-evaluation's; the earlier round's sheets stay listed as history.
+                   Needed = a.EvaluationRound > 1 ? reEvaluationExperts : perApplication + (a.DivergenceDetectedAt != null ? 1 : 0),
+                   Active = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id && x.Round == a.EvaluationRound
                        && (x.Status == AssignmentStatus.Assigned || x.Status == AssignmentStatus.Accepted || x.Status == AssignmentStatus.Submitted)),
                    Overdue = db.ExpertAssignments.Any(x => x.ApplicationId == a.Id
                        && (x.Status == AssignmentStatus.Assigned || x.Status == AssignmentStatus.Accepted) && x.Deadline < now),

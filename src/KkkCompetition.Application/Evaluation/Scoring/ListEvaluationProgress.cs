@@ -91,8 +91,9 @@ public sealed class ListEvaluationProgressHandler(IAppDbContext db) : IQueryHand
 
     public async ValueTask<PagedResult<EvaluationProgressItem>> Handle(ListEvaluationProgress query, CancellationToken cancellationToken)
     {
-        var expertsPerApplication = await db.Competitions.AsNoTracking().Where(c => c.Id == query.CompetitionId).Select(c => (int?)c.ExpertsPerApplication)
+        var experts = await db.Competitions.AsNoTracking().Where(c => c.Id == query.CompetitionId).Select(c => new { c.ExpertsPerApplication, c.ReEvaluationExperts })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Competition", query.CompetitionId);
+        var (expertsPerApplication, reEvaluationExperts) = (experts.ExpertsPerApplication, experts.ReEvaluationExperts);
         var statuses = Evaluable.ToList();
         var rows = from a in db.Applications.AsNoTracking()
                    where a.CompetitionId == query.CompetitionId && statuses.Contains(a.Status)
@@ -104,10 +105,11 @@ public sealed class ListEvaluationProgressHandler(IAppDbContext db) : IQueryHand
                        Number = a.Number!,
                        ClusterName = c.Name,
                        Status = a.Status,
-                       Assigned = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id
+                       // The current round's sheets: after an upheld appeal the re-evaluation's, the earlier ones being history.
+                       Assigned = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id && x.Round == a.EvaluationRound
                            && (x.Status == AssignmentStatus.Assigned || x.Status == AssignmentStatus.Accepted || x.Status == AssignmentStatus.Submitted)),
-                       Submitted = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id && x.Status == AssignmentStatus.Submitted),
-                       Expected = a.DivergenceDetectedAt == null ? expertsPerApplication : expertsPerApplication + 1,
+                       Submitted = db.ExpertAssignments.Count(x => x.ApplicationId == a.Id && x.Round == a.EvaluationRound && x.Status == AssignmentStatus.Submitted),
+                       Expected = a.EvaluationRound > 1 ? reEvaluationExperts : a.DivergenceDetectedAt == null ? expertsPerApplication : expertsPerApplication + 1,
                        DivergenceDetectedAt = a.DivergenceDetectedAt,
                        HasResult = r != null,
                        Total = r != null ? r.Total : null,
