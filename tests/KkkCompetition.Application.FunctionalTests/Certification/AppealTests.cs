@@ -11,6 +11,7 @@ using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Infrastructure.Persistence;
 using KkkCompetition.Testing;
+using KkkCompetition.Testing.Certification;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,7 +153,12 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
         var refused = await Assert.ThrowsAsync<BusinessRuleViolation>(() => Send(r.Official, new DismissAppeal(lodged.AppealId, Ruling, version)));
         Assert.Equal(AppealRulers.NotYoursCode, refused.Code);
 
-        await Send(TestUsers.InRole(Roles.CommissionMember), new DismissAppeal(lodged.AppealId, Ruling, version));
+        // The role alone is not enough: only a member of this competition's commission rules.
+        var outsider = await Assert.ThrowsAsync<BusinessRuleViolation>(() => Send(TestUsers.InRole(Roles.CommissionMember), new DismissAppeal(lodged.AppealId, Ruling, version)));
+        Assert.Equal(AppealRulers.NotYoursCode, outsider.Code);
+        var commission = new CommissionArrange(Services, TimeProvider.System);
+        var (member, _) = await commission.MemberAsync(r.Setup.CompetitionId, "Członek Rozstrzygający", cancellationToken: Ct);
+        await Send(member, new DismissAppeal(lodged.AppealId, Ruling, version));
         Assert.Equal(Domain.Competitions.AppealRuling.Commission, (await AppealAsync(lodged.AppealId)).RuledAs);
     }
 

@@ -33,17 +33,15 @@ public interface IOwnDecisionRequest
 /// </summary>
 public static class AppealRulers
 {
-    public static Task<bool> MayRuleAsync(IAppDbContext db, Competition competition, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        _ = db;
-        _ = cancellationToken;
-        var allowed = competition.AppealRuledBy switch
+    public static async Task<bool> MayRuleAsync(IAppDbContext db, Competition competition, ICurrentUser user, CancellationToken cancellationToken) =>
+        competition.AppealRuledBy switch
         {
-            AppealRuling.Commission => user.IsInRole(Domain.Common.Roles.CommissionMember),
+            // Only a member of this competition's commission, never any holder of the role.
+            AppealRuling.Commission => user.IsInRole(Domain.Common.Roles.CommissionMember)
+                && user.UserId is { } userId
+                && await db.CommissionMembers.AnyAsync(m => m.CompetitionId == competition.Id && m.UserId == userId, cancellationToken),
             _ => user.IsInRole(Domain.Common.Roles.Official),
         };
-        return Task.FromResult(allowed);
-    }
 
     public const string NotYoursCode = "appeal.ruling_not_yours";
 
