@@ -1524,3 +1524,457 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    DROP INDEX "IX_EvaluationResults_ApplicationId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "ExpertAssignments" ADD "Round" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "EvaluationResults" ADD "Round" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "EvaluationResults" ADD "SupersededAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Competitions" ADD "AppealRuledBy" character varying(12) NOT NULL DEFAULT 'Official';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Competitions" ADD "ProgrammePhaseId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Competitions" ADD "ReEvaluationExperts" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Applications" ADD "DecidedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Applications" ADD "EvaluationRound" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "CertificationDecisions" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "ResolutionId" uuid NOT NULL,
+        "ResolutionNumber" character varying(50) NOT NULL,
+        "Outcome" character varying(10) NOT NULL,
+        "Justification" character varying(8000) NOT NULL,
+        "VotesFor" integer NOT NULL,
+        "VotesAgainst" integer NOT NULL,
+        "VotesAbstained" integer NOT NULL,
+        "DecidedAt" timestamp with time zone NOT NULL,
+        "DeliveredAt" timestamp with time zone,
+        "DeliveredBy" character varying(10),
+        "AppealWindowDays" integer NOT NULL,
+        "AppealDeadline" timestamp with time zone,
+        "SupersededBy" uuid,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_CertificationDecisions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CertificationDecisions_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CertificationDecisions_Clusters_ClusterId" FOREIGN KEY ("ClusterId") REFERENCES "Clusters" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CertificationDecisions_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "CommissionMembers" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "Email" character varying(256) NOT NULL,
+        "FullName" character varying(200) NOT NULL,
+        "Side" character varying(10) NOT NULL,
+        "VoivodeshipTeryt" character varying(2),
+        "AffiliationNips" text[] NOT NULL,
+        "AddedAt" timestamp with time zone NOT NULL,
+        "AddedBy" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_CommissionMembers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommissionMembers_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "CommissionVotings" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "Status" character varying(10) NOT NULL,
+        "MemberCount" integer NOT NULL,
+        "OpenedAt" timestamp with time zone NOT NULL,
+        "OpenedBy" uuid NOT NULL,
+        "ClosedAt" timestamp with time zone,
+        "ClosedBy" uuid,
+        "ResolutionId" uuid,
+        "Version" integer NOT NULL,
+        "Items" jsonb NOT NULL,
+        CONSTRAINT "PK_CommissionVotings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommissionVotings_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "ProgrammePhases" (
+        "Id" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ProgrammePhases" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "Appeals" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "DecisionId" uuid NOT NULL,
+        "LodgedBy" uuid NOT NULL,
+        "LodgedAt" timestamp with time zone NOT NULL,
+        "Deadline" timestamp with time zone NOT NULL,
+        "Statement" character varying(8000) NOT NULL,
+        "State" character varying(12) NOT NULL,
+        "RuledAs" character varying(12),
+        "RuledBy" uuid,
+        "RuledAt" timestamp with time zone,
+        "RulingReasons" character varying(8000),
+        "ReEvaluationResultId" uuid,
+        "ReEvaluatedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        "Grounds" jsonb NOT NULL,
+        CONSTRAINT "PK_Appeals" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Appeals_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Appeals_CertificationDecisions_DecisionId" FOREIGN KEY ("DecisionId") REFERENCES "CertificationDecisions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Appeals_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "KkkStatuses" (
+        "Id" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "DecisionId" uuid NOT NULL,
+        "CertificateNumber" character varying(30) NOT NULL,
+        "ClusterName" character varying(300) NOT NULL,
+        "CoordinatorName" character varying(300) NOT NULL,
+        "CoordinatorNip" character varying(10) NOT NULL,
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "KisCodes" text[] NOT NULL,
+        "Website" character varying(500),
+        "ValidFrom" date NOT NULL,
+        "ValidTo" date NOT NULL,
+        "State" character varying(12) NOT NULL,
+        "EndedOn" date,
+        "EndReason" character varying(2000),
+        "EndedBy" uuid,
+        "GrantedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_KkkStatuses" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_KkkStatuses_CertificationDecisions_DecisionId" FOREIGN KEY ("DecisionId") REFERENCES "CertificationDecisions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_KkkStatuses_Clusters_ClusterId" FOREIGN KEY ("ClusterId") REFERENCES "Clusters" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "CommissionResolutions" (
+        "Id" uuid NOT NULL,
+        "CompetitionId" uuid NOT NULL,
+        "VotingId" uuid NOT NULL,
+        "Number" character varying(30) NOT NULL,
+        "Year" integer NOT NULL,
+        "Sequence" integer NOT NULL,
+        "ResolvedOn" date NOT NULL,
+        "MemberCount" integer NOT NULL,
+        "RecordedAt" timestamp with time zone NOT NULL,
+        "RecordedBy" uuid NOT NULL,
+        "Version" integer NOT NULL,
+        "Outcomes" jsonb NOT NULL,
+        CONSTRAINT "PK_CommissionResolutions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommissionResolutions_CommissionVotings_VotingId" FOREIGN KEY ("VotingId") REFERENCES "CommissionVotings" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommissionResolutions_Competitions_CompetitionId" FOREIGN KEY ("CompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE TABLE "CommissionVotes" (
+        "Id" uuid NOT NULL,
+        "VotingId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Choice" character varying(10) NOT NULL,
+        "Comment" character varying(2000),
+        "CastAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_CommissionVotes" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CommissionVotes_Applications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "Applications" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommissionVotes_CommissionMembers_MemberId" FOREIGN KEY ("MemberId") REFERENCES "CommissionMembers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CommissionVotes_CommissionVotings_VotingId" FOREIGN KEY ("VotingId") REFERENCES "CommissionVotings" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_EvaluationResults_ApplicationId_Round" ON "EvaluationResults" ("ApplicationId", "Round");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_Competitions_ProgrammePhaseId" ON "Competitions" ("ProgrammePhaseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_Appeals_ApplicationId" ON "Appeals" ("ApplicationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_Appeals_CompetitionId_LodgedAt" ON "Appeals" ("CompetitionId", "LodgedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_Appeals_DecisionId" ON "Appeals" ("DecisionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_Appeals_State_LodgedAt" ON "Appeals" ("State", "LodgedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CertificationDecisions_ApplicationId_DecidedAt" ON "CertificationDecisions" ("ApplicationId", "DecidedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CertificationDecisions_ClusterId" ON "CertificationDecisions" ("ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CertificationDecisions_CompetitionId" ON "CertificationDecisions" ("CompetitionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CertificationDecisions_ResolutionId" ON "CertificationDecisions" ("ResolutionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_CommissionMembers_CompetitionId_UserId" ON "CommissionMembers" ("CompetitionId", "UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CommissionMembers_UserId" ON "CommissionMembers" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CommissionResolutions_CompetitionId_ResolvedOn" ON "CommissionResolutions" ("CompetitionId", "ResolvedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_CommissionResolutions_Number" ON "CommissionResolutions" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_CommissionResolutions_VotingId" ON "CommissionResolutions" ("VotingId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_CommissionResolutions_Year_Sequence" ON "CommissionResolutions" ("Year", "Sequence");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CommissionVotes_ApplicationId" ON "CommissionVotes" ("ApplicationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CommissionVotes_MemberId" ON "CommissionVotes" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_CommissionVotes_VotingId_ApplicationId_MemberId" ON "CommissionVotes" ("VotingId", "ApplicationId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_CommissionVotings_CompetitionId_Status" ON "CommissionVotings" ("CompetitionId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_KkkStatuses_CertificateNumber" ON "KkkStatuses" ("CertificateNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_KkkStatuses_ClusterId_ValidFrom" ON "KkkStatuses" ("ClusterId", "ValidFrom");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_KkkStatuses_DecisionId" ON "KkkStatuses" ("DecisionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_KkkStatuses_State_ValidTo" ON "KkkStatuses" ("State", "ValidTo");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE INDEX "IX_KkkStatuses_VoivodeshipTeryt_State" ON "KkkStatuses" ("VoivodeshipTeryt", "State");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    CREATE UNIQUE INDEX "IX_ProgrammePhases_Number" ON "ProgrammePhases" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    ALTER TABLE "Competitions" ADD CONSTRAINT "FK_Competitions_ProgrammePhases_ProgrammePhaseId" FOREIGN KEY ("ProgrammePhaseId") REFERENCES "ProgrammePhases" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261123012001_CertificationAppealsRegistryAndPhases') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261123012001_CertificationAppealsRegistryAndPhases', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -1683,3 +1683,503 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    DROP INDEX [IX_EvaluationResults_ApplicationId] ON [EvaluationResults];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [ExpertAssignments] ADD [Round] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [EvaluationResults] ADD [Round] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [EvaluationResults] ADD [SupersededAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [AppealRuledBy] nvarchar(12) NOT NULL DEFAULT N'Official';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [ProgrammePhaseId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD [ReEvaluationExperts] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [DecidedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Applications] ADD [EvaluationRound] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [CertificationDecisions] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [ResolutionId] uniqueidentifier NOT NULL,
+        [ResolutionNumber] nvarchar(50) NOT NULL,
+        [Outcome] nvarchar(10) NOT NULL,
+        [Justification] nvarchar(max) NOT NULL,
+        [VotesFor] int NOT NULL,
+        [VotesAgainst] int NOT NULL,
+        [VotesAbstained] int NOT NULL,
+        [DecidedAt] datetimeoffset NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        [DeliveredBy] nvarchar(10) NULL,
+        [AppealWindowDays] int NOT NULL,
+        [AppealDeadline] datetimeoffset NULL,
+        [SupersededBy] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CertificationDecisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CertificationDecisions_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CertificationDecisions_Clusters_ClusterId] FOREIGN KEY ([ClusterId]) REFERENCES [Clusters] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CertificationDecisions_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [CommissionMembers] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [Side] nvarchar(10) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NULL,
+        [AffiliationNips] nvarchar(max) NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        [AddedBy] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CommissionMembers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommissionMembers_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [CommissionVotings] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [MemberCount] int NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [OpenedBy] uniqueidentifier NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [ClosedBy] uniqueidentifier NULL,
+        [ResolutionId] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        [Items] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CommissionVotings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommissionVotings_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [ProgrammePhases] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ProgrammePhases] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [Appeals] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [LodgedBy] uniqueidentifier NOT NULL,
+        [LodgedAt] datetimeoffset NOT NULL,
+        [Deadline] datetimeoffset NOT NULL,
+        [Statement] nvarchar(max) NOT NULL,
+        [State] nvarchar(12) NOT NULL,
+        [RuledAs] nvarchar(12) NULL,
+        [RuledBy] uniqueidentifier NULL,
+        [RuledAt] datetimeoffset NULL,
+        [RulingReasons] nvarchar(max) NULL,
+        [ReEvaluationResultId] uniqueidentifier NULL,
+        [ReEvaluatedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        [Grounds] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_Appeals] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Appeals_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appeals_CertificationDecisions_DecisionId] FOREIGN KEY ([DecisionId]) REFERENCES [CertificationDecisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Appeals_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [KkkStatuses] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [CertificateNumber] nvarchar(30) NOT NULL,
+        [ClusterName] nvarchar(300) NOT NULL,
+        [CoordinatorName] nvarchar(300) NOT NULL,
+        [CoordinatorNip] nvarchar(10) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [KisCodes] nvarchar(max) NOT NULL,
+        [Website] nvarchar(500) NULL,
+        [ValidFrom] date NOT NULL,
+        [ValidTo] date NOT NULL,
+        [State] nvarchar(12) NOT NULL,
+        [EndedOn] date NULL,
+        [EndReason] nvarchar(2000) NULL,
+        [EndedBy] uniqueidentifier NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_KkkStatuses] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KkkStatuses_CertificationDecisions_DecisionId] FOREIGN KEY ([DecisionId]) REFERENCES [CertificationDecisions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_KkkStatuses_Clusters_ClusterId] FOREIGN KEY ([ClusterId]) REFERENCES [Clusters] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [CommissionResolutions] (
+        [Id] uniqueidentifier NOT NULL,
+        [CompetitionId] uniqueidentifier NOT NULL,
+        [VotingId] uniqueidentifier NOT NULL,
+        [Number] nvarchar(30) NOT NULL,
+        [Year] int NOT NULL,
+        [Sequence] int NOT NULL,
+        [ResolvedOn] date NOT NULL,
+        [MemberCount] int NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        [RecordedBy] uniqueidentifier NOT NULL,
+        [Version] int NOT NULL,
+        [Outcomes] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_CommissionResolutions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommissionResolutions_CommissionVotings_VotingId] FOREIGN KEY ([VotingId]) REFERENCES [CommissionVotings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CommissionResolutions_Competitions_CompetitionId] FOREIGN KEY ([CompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE TABLE [CommissionVotes] (
+        [Id] uniqueidentifier NOT NULL,
+        [VotingId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Choice] nvarchar(10) NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [CastAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_CommissionVotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CommissionVotes_Applications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [Applications] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CommissionVotes_CommissionMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [CommissionMembers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CommissionVotes_CommissionVotings_VotingId] FOREIGN KEY ([VotingId]) REFERENCES [CommissionVotings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationResults_ApplicationId_Round] ON [EvaluationResults] ([ApplicationId], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_Competitions_ProgrammePhaseId] ON [Competitions] ([ProgrammePhaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_Appeals_ApplicationId] ON [Appeals] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_Appeals_CompetitionId_LodgedAt] ON [Appeals] ([CompetitionId], [LodgedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Appeals_DecisionId] ON [Appeals] ([DecisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_Appeals_State_LodgedAt] ON [Appeals] ([State], [LodgedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CertificationDecisions_ApplicationId_DecidedAt] ON [CertificationDecisions] ([ApplicationId], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CertificationDecisions_ClusterId] ON [CertificationDecisions] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CertificationDecisions_CompetitionId] ON [CertificationDecisions] ([CompetitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CertificationDecisions_ResolutionId] ON [CertificationDecisions] ([ResolutionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CommissionMembers_CompetitionId_UserId] ON [CommissionMembers] ([CompetitionId], [UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CommissionMembers_UserId] ON [CommissionMembers] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CommissionResolutions_CompetitionId_ResolvedOn] ON [CommissionResolutions] ([CompetitionId], [ResolvedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CommissionResolutions_Number] ON [CommissionResolutions] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CommissionResolutions_VotingId] ON [CommissionResolutions] ([VotingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CommissionResolutions_Year_Sequence] ON [CommissionResolutions] ([Year], [Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CommissionVotes_ApplicationId] ON [CommissionVotes] ([ApplicationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CommissionVotes_MemberId] ON [CommissionVotes] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CommissionVotes_VotingId_ApplicationId_MemberId] ON [CommissionVotes] ([VotingId], [ApplicationId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_CommissionVotings_CompetitionId_Status] ON [CommissionVotings] ([CompetitionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_KkkStatuses_CertificateNumber] ON [KkkStatuses] ([CertificateNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_KkkStatuses_ClusterId_ValidFrom] ON [KkkStatuses] ([ClusterId], [ValidFrom]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_KkkStatuses_DecisionId] ON [KkkStatuses] ([DecisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_KkkStatuses_State_ValidTo] ON [KkkStatuses] ([State], [ValidTo]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE INDEX [IX_KkkStatuses_VoivodeshipTeryt_State] ON [KkkStatuses] ([VoivodeshipTeryt], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgrammePhases_Number] ON [ProgrammePhases] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    ALTER TABLE [Competitions] ADD CONSTRAINT [FK_Competitions_ProgrammePhases_ProgrammePhaseId] FOREIGN KEY ([ProgrammePhaseId]) REFERENCES [ProgrammePhases] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123011948_CertificationAppealsRegistryAndPhases'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123011948_CertificationAppealsRegistryAndPhases', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
