@@ -18,7 +18,8 @@ namespace KkkCompetition.Infrastructure.Seeding;
 /// A working product at first start on the embedded database: one user per role, one announced competition
 /// with the default criteria, one draft application of a demo cluster, a formal-review queue of five more
 /// (<see cref="DemoFormalReviewData"/>), an expert pool (<see cref="DemoExperts"/>) and the merit evaluation of the three
-/// formally accepted ones (<see cref="DemoEvaluationData"/>). Runs once; later starts find it there.
+/// formally accepted ones (<see cref="DemoEvaluationData"/>), and the commission's vote on the evaluated ones
+/// (<see cref="DemoCertificationData"/>). Runs once; later starts find it there.
 /// </summary>
 public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
 {
@@ -63,6 +64,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         var openCompetitionId = await DemoApplicationsData.EnsureOpenCompetitionAsync(scopes, runner, clock, cancellationToken);
         await DemoFormalReviewData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         await DemoEvaluationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
+        await DemoCertificationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         return created;
     }
 

@@ -61,9 +61,10 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var year = WorkingDayCalendar.ToWarsawDate(TestClock.Start).Year;
         Assert.Equal(Enumerable.Range(1, 5).Select(n => $"KKK/{year}/1/{n:D4}"), queue.Items.Select(i => i.Number));
         Assert.Equal(DemoFormalReviewData.Submissions.Select(s => s.ClusterName), queue.Items.Select(i => i.ClusterName));
-        // The accepted ones went on to the merit evaluation (DemoEvaluationData): two have their results, one waits for the demo expert.
+        // The accepted ones went on to the merit evaluation (DemoEvaluationData): two have their results and are before the
+        // commission (DemoCertificationData), one waits for the demo expert.
         Assert.Equal(
-            [ApplicationStatus.Submitted, ApplicationStatus.CorrectionRequested, ApplicationStatus.Evaluated, ApplicationStatus.UnderEvaluation, ApplicationStatus.Evaluated],
+            [ApplicationStatus.Submitted, ApplicationStatus.CorrectionRequested, ApplicationStatus.Recommended, ApplicationStatus.UnderEvaluation, ApplicationStatus.Recommended],
             queue.Items.Select(i => i.Status));
         Assert.Equal(0, queue.Items[0].ChecksRecorded);
         Assert.NotNull(queue.Items[1].CorrectionDeadlineAt);
@@ -144,6 +145,34 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
 
         var verification = await Services.SendAsAsync(TestUsers.Administrator, new Application.Auditing.VerifyAuditChain(), Ct);
         Assert.True(verification.IsIntact, verification.Problem);
+    }
+
+    [Fact]
+    public async Task The_demo_commission_votes_with_the_quorum_reached_and_the_demo_member_left_to_vote_made_once()
+    {
+        var demo = Services.GetRequiredService<DemoData>();
+        await demo.EnsureAsync(Ct);
+        var official = await DemoOfficialAsync();
+        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+
+        var members = await Send(official, new Application.Certification.Commission.ListCommissionMembers(competitionId));
+        Assert.Equal(3, members.Members.TotalCount);
+        Assert.True(members.VotingOpen);
+        var voting = Assert.Single(await Send(official, new Application.Certification.Commission.ListCompetitionVotings(competitionId)));
+        var progress = await Send(official, new Application.Certification.Commission.GetVotingProgress(voting.Id));
+        Assert.Equal(2, progress.Rows.Count);
+        Assert.True(progress.CanClose);
+
+        var memberEmail = DemoData.Users.Single(u => u.Role == Roles.CommissionMember).Email;
+        var member = new FixedUser(await Read(db => db.Users.Where(u => u.Email == memberEmail).Select(u => u.Id).SingleAsync(Ct)), memberEmail, [Roles.CommissionMember]);
+        var cards = await Send(member, new Application.Certification.Commission.GetMyVotes());
+        Assert.Equal(2, cards.Items.Count);
+        Assert.All(cards.Items, c => Assert.Null(c.MyVote));
+
+        var before = await Read(async db => (await db.CommissionVotes.CountAsync(Ct), await db.CommissionVotings.CountAsync(Ct), await db.OutboxMessages.CountAsync(Ct)));
+        await demo.EnsureAsync(Ct);
+        Assert.Equal((4, 1), (before.Item1, before.Item2));
+        Assert.Equal(before, await Read(async db => (await db.CommissionVotes.CountAsync(Ct), await db.CommissionVotings.CountAsync(Ct), await db.OutboxMessages.CountAsync(Ct))));
     }
 
     private async Task<FixedUser> DemoOfficialAsync()
