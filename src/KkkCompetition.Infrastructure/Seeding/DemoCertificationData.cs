@@ -19,7 +19,7 @@ namespace KkkCompetition.Infrastructure.Seeding;
 /// </summary>
 public static class DemoCertificationData
 {
-    private static readonly IReadOnlyList<(string Email, string Name, CommissionSide Side, string? Voivodeship)> OtherMembers =
+    public static readonly IReadOnlyList<(string Email, string Name, CommissionSide Side, string? Voivodeship)> OtherMembers =
     [
         ($"komisja2@{DemoData.EmailDomain}", "Małgorzata Ministerialna", CommissionSide.Ministry, null),
         ($"komisja3@{DemoData.EmailDomain}", "Roman Regionalny", CommissionSide.Regional, "12"),

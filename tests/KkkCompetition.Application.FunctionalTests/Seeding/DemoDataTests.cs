@@ -28,10 +28,12 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         Assert.Equal(DemoData.Users.Count, created.Count);
         Assert.Empty(again);
         var users = await Read(db => ((Application.Common.Persistence.IAppDbContext)db).UserRoles.ToListAsync(Ct));
-        // The demo logins, the coordinators of the demo formal-review queue, and the demo expert pool beyond the demo expert login.
+        // The demo logins, the coordinators of the demo formal-review queue, the demo expert pool beyond the demo expert login,
+        // and the commission beyond the demo commission login.
         var coordinators = DemoFormalReviewData.Submissions.Select(_ => Roles.Applicant);
         var experts = Enumerable.Repeat(Roles.Expert, DemoExperts.Pool.Count - 1);
-        Assert.Equal(DemoData.Users.Select(u => u.Role).Concat(coordinators).Concat(experts).Order(), users.Select(u => u.Role).Order());
+        var commission = Enumerable.Repeat(Roles.CommissionMember, DemoCertificationData.OtherMembers.Count);
+        Assert.Equal(DemoData.Users.Select(u => u.Role).Concat(coordinators).Concat(experts).Concat(commission).Order(), users.Select(u => u.Role).Order());
         var competition = Assert.Single(await Read(db => db.Competitions.AsNoTracking().ToListAsync(Ct)));
         Assert.Equal(CompetitionStatus.Announced, competition.Status);
         Assert.Equal(13, competition.Criteria.Count);
