@@ -8,6 +8,7 @@ using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Testing;
 using KkkCompetition.Testing.Certification;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KkkCompetition.Application.FunctionalTests.Certification;
 
@@ -236,6 +237,38 @@ public abstract class CommissionTests(DatabaseFixture database) : FunctionalTest
         var listed = await Send(TestUsers.Official, new ListResolutions(s.CompetitionId));
         Assert.Equal([resolution.Number], listed.Items.Select(r => r.Number));
         Assert.Equal(resolution.Outcomes, (await Send(TestUsers.Official, new GetResolution(resolution.Id))).Outcomes);
+    }
+
+    [Fact]
+    public async Task A_competition_tied_to_a_programme_phase_grants_statuses_valid_to_the_phase_end()
+    {
+        var s = await ScenarioAsync();
+        var today = Domain.Calendar.WorkingDayCalendar.ToWarsawDate(TestClock.Start);
+        var phase = await Send(TestUsers.Official, new Application.Programme.DefineProgrammePhase(1, today.AddYears(-1), Domain.Programme.ProgrammePhase.EndOf(today.AddYears(-1), 3)));
+        // The arrangement announces the competition, after which the tie is frozen; set it on the row as an earlier draft edit would have.
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Persistence.KkkDbContext>();
+            var competition = await db.Competitions.SingleAsync(c => c.Id == s.CompetitionId, Ct);
+            db.Entry(competition).Property(c => c.ProgrammePhaseId).CurrentValue = phase.Id;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var voting = await Send(TestUsers.Official, new SubmitRecommendationList(s.CompetitionId));
+        foreach (var member in s.Members.Take(2).Select(x => x.User))
+        {
+            foreach (var app in s.Apps)
+            {
+                await Send(member, new CastVote(voting.Id, app.Id, VoteChoice.For));
+            }
+        }
+
+        await Send(TestUsers.Official, new CloseVoting(voting.Id, (await Send(TestUsers.Official, new GetVotingProgress(voting.Id))).Version));
+
+        var statuses = await Read(db => db.KkkStatuses.AsNoTracking().ToListAsync(Ct));
+        Assert.Equal(2, statuses.Count);
+        Assert.All(statuses, x => Assert.Equal((today, phase.EndsOn), (x.ValidFrom, x.ValidTo)));
+        Assert.NotEqual(today.AddYears(3).AddDays(-1), phase.EndsOn);
     }
 
     [Fact]
