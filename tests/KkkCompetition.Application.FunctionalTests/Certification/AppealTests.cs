@@ -153,11 +153,14 @@ public abstract class AppealTests(DatabaseFixture database) : ScoringTest(databa
         var refused = await Assert.ThrowsAsync<BusinessRuleViolation>(() => Send(r.Official, new DismissAppeal(lodged.AppealId, Ruling, version)));
         Assert.Equal(AppealRulers.NotYoursCode, refused.Code);
 
-        // The role alone is not enough: only a member of this competition's commission rules.
-        var outsider = await Assert.ThrowsAsync<BusinessRuleViolation>(() => Send(TestUsers.InRole(Roles.CommissionMember), new DismissAppeal(lodged.AppealId, Ruling, version)));
-        Assert.Equal(AppealRulers.NotYoursCode, outsider.Code);
+        // The role alone is not enough: only a member of this competition's commission sees and rules on its appeals.
+        var outsider = TestUsers.InRole(Roles.CommissionMember);
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(outsider, new DismissAppeal(lodged.AppealId, Ruling, version)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(outsider, new GetAppeal(lodged.AppealId)));
+        Assert.Equal(0, (await Send(outsider, new ListAppeals())).TotalCount);
         var commission = new CommissionArrange(Services, TimeProvider.System);
         var (member, _) = await commission.MemberAsync(r.Setup.CompetitionId, "Członek Rozstrzygający", cancellationToken: Ct);
+        Assert.Equal(lodged.AppealId, Assert.Single((await Send(member, new ListAppeals())).Items).Id);
         await Send(member, new DismissAppeal(lodged.AppealId, Ruling, version));
         Assert.Equal(Domain.Competitions.AppealRuling.Commission, (await AppealAsync(lodged.AppealId)).RuledAs);
     }

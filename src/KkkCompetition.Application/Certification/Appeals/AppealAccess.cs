@@ -59,13 +59,25 @@ public static class AppealRulers
     }
 }
 
-/// <summary>The applicant sees his own appeals only; officials and commission members see all (someone else's is "not found").</summary>
+/// <summary>
+/// The applicant sees his own appeals only, a commission member those of the competitions whose commission he or she sits
+/// on, officials all (anything else is "not found").
+/// </summary>
 public abstract class AppealAuthorizer<TRequest>(IAppDbContext db) : IResourceAuthorizer<TRequest>
     where TRequest : IAppealRequest
 {
     public async ValueTask<bool> IsAllowedAsync(TRequest request, ICurrentUser user, CancellationToken cancellationToken)
     {
-        if (user.IsInRole(Roles.Official) || user.IsInRole(Roles.CommissionMember))
+        if (user.IsInRole(Roles.Official))
+        {
+            return true;
+        }
+
+        if (user.UserId is { } memberId && user.IsInRole(Roles.CommissionMember)
+            && await (from a in db.Appeals
+                      join m in db.CommissionMembers on a.CompetitionId equals m.CompetitionId
+                      where a.Id == request.AppealId && m.UserId == memberId
+                      select a.Id).AnyAsync(cancellationToken))
         {
             return true;
         }

@@ -37,11 +37,18 @@ public sealed class ListAppealsValidator : AbstractValidator<ListAppeals>
     }
 }
 
-public sealed class ListAppealsHandler(IAppDbContext db) : IQueryHandler<ListAppeals, PagedResult<AppealRow>>
+public sealed class ListAppealsHandler(IAppDbContext db, ICurrentUser user) : IQueryHandler<ListAppeals, PagedResult<AppealRow>>
 {
     public async ValueTask<PagedResult<AppealRow>> Handle(ListAppeals query, CancellationToken cancellationToken)
     {
         var appeals = db.Appeals.AsNoTracking();
+        if (!user.IsInRole(Roles.Official))
+        {
+            // A commission member sees the appeals of the competitions whose commission he or she sits on, no others.
+            var userId = user.UserId ?? Guid.Empty;
+            appeals = appeals.Where(a => db.CommissionMembers.Any(m => m.CompetitionId == a.CompetitionId && m.UserId == userId));
+        }
+
         if (query.CompetitionId is { } competitionId)
         {
             appeals = appeals.Where(a => a.CompetitionId == competitionId);
