@@ -1978,3 +1978,251 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "ProgrammeContracts" (
+        "Id" uuid NOT NULL,
+        "Number" character varying(30) NOT NULL,
+        "PhaseId" uuid NOT NULL,
+        "KkkStatusId" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "ApplicationId" uuid NOT NULL,
+        "ClusterName" character varying(300) NOT NULL,
+        "CoordinatorName" character varying(300) NOT NULL,
+        "CoordinatorNip" character varying(10) NOT NULL,
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "KisCodes" text[] NOT NULL,
+        "RegionParty" character varying(200) NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date NOT NULL,
+        "Status" character varying(12) NOT NULL,
+        "ResponsibleOfficialId" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "CoordinatorSignedAt" timestamp with time zone,
+        "CoordinatorSignedBy" uuid,
+        "SignedOn" date,
+        "SignedBy" uuid,
+        "ActivatedAt" timestamp with time zone,
+        "StatusReason" character varying(2000),
+        "StatusChangedAt" timestamp with time zone,
+        "TerminatedOn" date,
+        "AchievementPercent" numeric(18,2),
+        "AchievementReports" integer NOT NULL,
+        "AchievementUpdatedAt" timestamp with time zone,
+        "Terms_AnnualDueDay" integer NOT NULL,
+        "Terms_AnnualDueMonth" integer NOT NULL,
+        "Terms_FinalDueDays" integer NOT NULL,
+        "Terms_JustificationBelowPercent" numeric(5,2) NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ProgrammeContracts" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ProgrammeContracts_Clusters_ClusterId" FOREIGN KEY ("ClusterId") REFERENCES "Clusters" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ProgrammeContracts_KkkStatuses_KkkStatusId" FOREIGN KEY ("KkkStatusId") REFERENCES "KkkStatuses" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ProgrammeContracts_ProgrammePhases_PhaseId" FOREIGN KEY ("PhaseId") REFERENCES "ProgrammePhases" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "ProgrammeSettings" (
+        "Id" uuid NOT NULL,
+        "AnnualDueMonth" integer NOT NULL,
+        "AnnualDueDay" integer NOT NULL,
+        "FinalDueDays" integer NOT NULL,
+        "JustificationBelowPercent" numeric(5,2) NOT NULL,
+        "GreenFromPercent" numeric(5,2) NOT NULL,
+        "AmberFromPercent" numeric(5,2) NOT NULL,
+        "UpdatedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_ProgrammeSettings" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "ContractAmendments" (
+        "Id" uuid NOT NULL,
+        "ContractId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "BasedOnVersion" integer NOT NULL,
+        "Reason" character varying(4000) NOT NULL,
+        "State" character varying(10) NOT NULL,
+        "ProposedBy" uuid NOT NULL,
+        "ProposedAt" timestamp with time zone NOT NULL,
+        "DecidedBy" uuid,
+        "DecidedAt" timestamp with time zone,
+        "DecisionReason" character varying(4000),
+        "ResultingVersion" integer,
+        "Version" integer NOT NULL,
+        "Budget" jsonb NOT NULL,
+        "Targets" jsonb NOT NULL,
+        CONSTRAINT "PK_ContractAmendments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ContractAmendments_ProgrammeContracts_ContractId" FOREIGN KEY ("ContractId") REFERENCES "ProgrammeContracts" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "ContractVersions" (
+        "Id" uuid NOT NULL,
+        "ContractId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "EffectiveFrom" date NOT NULL,
+        "AmendmentId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        "Budget" jsonb NOT NULL,
+        "Kpis" jsonb NOT NULL,
+        "Targets" jsonb NOT NULL,
+        CONSTRAINT "PK_ContractVersions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ContractVersions_ProgrammeContracts_ContractId" FOREIGN KEY ("ContractId") REFERENCES "ProgrammeContracts" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "KpiReports" (
+        "Id" uuid NOT NULL,
+        "ContractId" uuid NOT NULL,
+        "Kind" character varying(10) NOT NULL,
+        "Year" integer,
+        "PeriodStart" date NOT NULL,
+        "PeriodEnd" date NOT NULL,
+        "DueOn" date NOT NULL,
+        "Status" character varying(12) NOT NULL,
+        "Narrative" character varying(20000) NOT NULL,
+        "ReviewComment" character varying(4000),
+        "ReturnCount" integer NOT NULL,
+        "FirstSubmittedAt" timestamp with time zone,
+        "SubmittedAt" timestamp with time zone,
+        "SubmittedBy" uuid,
+        "DaysLate" integer,
+        "ReviewedAt" timestamp with time zone,
+        "ReviewedBy" uuid,
+        "AcceptedAt" timestamp with time zone,
+        "UpdatedAt" timestamp with time zone,
+        "Version" integer NOT NULL,
+        "Disbursements" jsonb NOT NULL,
+        "Lines" jsonb NOT NULL,
+        CONSTRAINT "PK_KpiReports" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_KpiReports_ProgrammeContracts_ContractId" FOREIGN KEY ("ContractId") REFERENCES "ProgrammeContracts" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE TABLE "KpiReportEvidence" (
+        "Id" uuid NOT NULL,
+        "ReportId" uuid NOT NULL,
+        "FileName" character varying(255) NOT NULL,
+        "ContentType" character varying(100) NOT NULL,
+        "SizeBytes" bigint NOT NULL,
+        "Sha256" character varying(64) NOT NULL,
+        "UploadedBy" uuid NOT NULL,
+        "UploadedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_KpiReportEvidence" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_KpiReportEvidence_KpiReports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "KpiReports" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE UNIQUE INDEX "IX_ContractAmendments_ContractId_Number" ON "ContractAmendments" ("ContractId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_ContractAmendments_State_ProposedAt" ON "ContractAmendments" ("State", "ProposedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE UNIQUE INDEX "IX_ContractVersions_ContractId_Number" ON "ContractVersions" ("ContractId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_KpiReportEvidence_ReportId" ON "KpiReportEvidence" ("ReportId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE UNIQUE INDEX "IX_KpiReports_ContractId_Kind_Year" ON "KpiReports" ("ContractId", "Kind", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_KpiReports_Status_DueOn" ON "KpiReports" ("Status", "DueOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_ProgrammeContracts_ClusterId" ON "ProgrammeContracts" ("ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_ProgrammeContracts_KkkStatusId" ON "ProgrammeContracts" ("KkkStatusId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE UNIQUE INDEX "IX_ProgrammeContracts_Number" ON "ProgrammeContracts" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE UNIQUE INDEX "IX_ProgrammeContracts_PhaseId_ClusterId" ON "ProgrammeContracts" ("PhaseId", "ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    CREATE INDEX "IX_ProgrammeContracts_Status_VoivodeshipTeryt" ON "ProgrammeContracts" ("Status", "VoivodeshipTeryt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207100525_ProgrammeContractsAndKpiReports') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207100525_ProgrammeContractsAndKpiReports', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

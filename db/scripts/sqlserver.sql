@@ -2183,3 +2183,270 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [ProgrammeContracts] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(30) NOT NULL,
+        [PhaseId] uniqueidentifier NOT NULL,
+        [KkkStatusId] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [ApplicationId] uniqueidentifier NOT NULL,
+        [ClusterName] nvarchar(300) NOT NULL,
+        [CoordinatorName] nvarchar(300) NOT NULL,
+        [CoordinatorNip] nvarchar(10) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [KisCodes] nvarchar(max) NOT NULL,
+        [RegionParty] nvarchar(200) NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [ResponsibleOfficialId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [CoordinatorSignedAt] datetimeoffset NULL,
+        [CoordinatorSignedBy] uniqueidentifier NULL,
+        [SignedOn] date NULL,
+        [SignedBy] uniqueidentifier NULL,
+        [ActivatedAt] datetimeoffset NULL,
+        [StatusReason] nvarchar(2000) NULL,
+        [StatusChangedAt] datetimeoffset NULL,
+        [TerminatedOn] date NULL,
+        [AchievementPercent] decimal(18,2) NULL,
+        [AchievementReports] int NOT NULL,
+        [AchievementUpdatedAt] datetimeoffset NULL,
+        [Terms_AnnualDueDay] int NOT NULL,
+        [Terms_AnnualDueMonth] int NOT NULL,
+        [Terms_FinalDueDays] int NOT NULL,
+        [Terms_JustificationBelowPercent] decimal(5,2) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ProgrammeContracts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProgrammeContracts_Clusters_ClusterId] FOREIGN KEY ([ClusterId]) REFERENCES [Clusters] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProgrammeContracts_KkkStatuses_KkkStatusId] FOREIGN KEY ([KkkStatusId]) REFERENCES [KkkStatuses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ProgrammeContracts_ProgrammePhases_PhaseId] FOREIGN KEY ([PhaseId]) REFERENCES [ProgrammePhases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [ProgrammeSettings] (
+        [Id] uniqueidentifier NOT NULL,
+        [AnnualDueMonth] int NOT NULL,
+        [AnnualDueDay] int NOT NULL,
+        [FinalDueDays] int NOT NULL,
+        [JustificationBelowPercent] decimal(5,2) NOT NULL,
+        [GreenFromPercent] decimal(5,2) NOT NULL,
+        [AmberFromPercent] decimal(5,2) NOT NULL,
+        [UpdatedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ProgrammeSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [ContractAmendments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ContractId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [BasedOnVersion] int NOT NULL,
+        [Reason] nvarchar(4000) NOT NULL,
+        [State] nvarchar(10) NOT NULL,
+        [ProposedBy] uniqueidentifier NOT NULL,
+        [ProposedAt] datetimeoffset NOT NULL,
+        [DecidedBy] uniqueidentifier NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecisionReason] nvarchar(4000) NULL,
+        [ResultingVersion] int NULL,
+        [Version] int NOT NULL,
+        [Budget] nvarchar(max) NOT NULL,
+        [Targets] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ContractAmendments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContractAmendments_ProgrammeContracts_ContractId] FOREIGN KEY ([ContractId]) REFERENCES [ProgrammeContracts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [ContractVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [ContractId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [EffectiveFrom] date NOT NULL,
+        [AmendmentId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        [Budget] nvarchar(max) NOT NULL,
+        [Kpis] nvarchar(max) NOT NULL,
+        [Targets] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ContractVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContractVersions_ProgrammeContracts_ContractId] FOREIGN KEY ([ContractId]) REFERENCES [ProgrammeContracts] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [KpiReports] (
+        [Id] uniqueidentifier NOT NULL,
+        [ContractId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(10) NOT NULL,
+        [Year] int NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [DueOn] date NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [Narrative] nvarchar(max) NOT NULL,
+        [ReviewComment] nvarchar(4000) NULL,
+        [ReturnCount] int NOT NULL,
+        [FirstSubmittedAt] datetimeoffset NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [SubmittedBy] uniqueidentifier NULL,
+        [DaysLate] int NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] uniqueidentifier NULL,
+        [AcceptedAt] datetimeoffset NULL,
+        [UpdatedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        [Disbursements] nvarchar(max) NOT NULL,
+        [Lines] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_KpiReports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KpiReports_ProgrammeContracts_ContractId] FOREIGN KEY ([ContractId]) REFERENCES [ProgrammeContracts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE TABLE [KpiReportEvidence] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportId] uniqueidentifier NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedBy] uniqueidentifier NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_KpiReportEvidence] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_KpiReportEvidence_KpiReports_ReportId] FOREIGN KEY ([ReportId]) REFERENCES [KpiReports] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContractAmendments_ContractId_Number] ON [ContractAmendments] ([ContractId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_ContractAmendments_State_ProposedAt] ON [ContractAmendments] ([State], [ProposedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContractVersions_ContractId_Number] ON [ContractVersions] ([ContractId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_KpiReportEvidence_ReportId] ON [KpiReportEvidence] ([ReportId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_KpiReports_ContractId_Kind_Year] ON [KpiReports] ([ContractId], [Kind], [Year]) WHERE [Year] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_KpiReports_Status_DueOn] ON [KpiReports] ([Status], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeContracts_ClusterId] ON [ProgrammeContracts] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeContracts_KkkStatusId] ON [ProgrammeContracts] ([KkkStatusId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgrammeContracts_Number] ON [ProgrammeContracts] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProgrammeContracts_PhaseId_ClusterId] ON [ProgrammeContracts] ([PhaseId], [ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    CREATE INDEX [IX_ProgrammeContracts_Status_VoivodeshipTeryt] ON [ProgrammeContracts] ([Status], [VoivodeshipTeryt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100518_ProgrammeContractsAndKpiReports'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207100518_ProgrammeContractsAndKpiReports', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

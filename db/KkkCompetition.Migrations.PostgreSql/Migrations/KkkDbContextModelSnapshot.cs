@@ -1452,6 +1452,514 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.ToTable("EligibilityRule");
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractAmendment.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractAmendment.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ProposedAt");
+
+                    b.ToTable("ContractAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractVersion.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Kpis", "KkkCompetition.Domain.Contracts.ContractVersion.Kpis#ContractKpi", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Aggregation")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("Baseline");
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Direction")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsMandatory");
+
+                            b1.Property<decimal?>("Minimum");
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NamePl")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Weight");
+
+                            b1
+                                .ToJson("Kpis")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractVersion.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ContractVersions", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("DaysLate")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Disbursements", "KkkCompetition.Domain.Contracts.KpiReport.Disbursements#CascadeDisbursement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("RecipientName")
+                                .IsRequired();
+
+                            b1.Property<string>("RecipientNip")
+                                .IsRequired();
+
+                            b1.Property<string>("Size")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Disbursements")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Lines", "KkkCompetition.Domain.Contracts.KpiReport.Lines#KpiReportLine", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("Actual");
+
+                            b1.Property<string>("Justification");
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<string>("ReviewComment");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ContractId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("KpiReports", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("KpiReportEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AchievementPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("AchievementReports")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("AchievementUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClusterName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CoordinatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CoordinatorNip")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("CoordinatorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CoordinatorSignedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<string>>("KisCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("KkkStatusId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionParty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResponsibleOfficialId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoivodeshipTeryt")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Terms", "KkkCompetition.Domain.Contracts.ProgrammeContract.Terms#ReportingTerms", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AnnualDueDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("AnnualDueMonth")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("FinalDueDays")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("JustificationBelowPercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("KkkStatusId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "ClusterId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "VoivodeshipTeryt");
+
+                    b.ToTable("ProgrammeContracts", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2102,6 +2610,44 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammePhases");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Programme.ProgrammeSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("AmberFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("AnnualDueDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnnualDueMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinalDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("GreenFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("JustificationBelowPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgrammeSettings", (string)null);
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.ReferenceData.CriterionTemplate", b =>
@@ -2899,6 +3445,63 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.KpiReport", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Certification.KkkStatus", null)
+                        .WithMany()
+                        .HasForeignKey("KkkStatusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Programme.ProgrammePhase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
@@ -3048,6 +3651,16 @@ namespace KkkCompetition.Migrations.PostgreSql.Migrations
                     b.Navigation("Criteria");
 
                     b.Navigation("EligibilityRules");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

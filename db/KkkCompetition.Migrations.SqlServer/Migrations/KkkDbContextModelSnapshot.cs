@@ -1453,6 +1453,515 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.ToTable("EligibilityRule");
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractAmendment.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractAmendment.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ProposedAt");
+
+                    b.ToTable("ContractAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractVersion.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Kpis", "KkkCompetition.Domain.Contracts.ContractVersion.Kpis#ContractKpi", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Aggregation")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("Baseline");
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Direction")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsMandatory");
+
+                            b1.Property<decimal?>("Minimum");
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NamePl")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Weight");
+
+                            b1
+                                .ToJson("Kpis")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractVersion.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ContractVersions", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("DaysLate")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Disbursements", "KkkCompetition.Domain.Contracts.KpiReport.Disbursements#CascadeDisbursement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("RecipientName")
+                                .IsRequired();
+
+                            b1.Property<string>("RecipientNip")
+                                .IsRequired();
+
+                            b1.Property<string>("Size")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Disbursements")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Lines", "KkkCompetition.Domain.Contracts.KpiReport.Lines#KpiReportLine", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("Actual");
+
+                            b1.Property<string>("Justification");
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<string>("ReviewComment");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("nvarchar(max)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ContractId", "Kind", "Year")
+                        .IsUnique()
+                        .HasFilter("[Year] IS NOT NULL");
+
+                    b.ToTable("KpiReports", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("KpiReportEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("AchievementPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("AchievementReports")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("AchievementUpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClusterName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CoordinatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("CoordinatorNip")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTimeOffset?>("CoordinatorSignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CoordinatorSignedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<string>("KisCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("KkkStatusId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RegionParty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ResponsibleOfficialId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoivodeshipTeryt")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Terms", "KkkCompetition.Domain.Contracts.ProgrammeContract.Terms#ReportingTerms", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AnnualDueDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AnnualDueMonth")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("FinalDueDays")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("JustificationBelowPercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("decimal(5,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("KkkStatusId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "ClusterId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "VoivodeshipTeryt");
+
+                    b.ToTable("ProgrammeContracts", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2105,6 +2614,44 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammePhases");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Programme.ProgrammeSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("AmberFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("AnnualDueDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AnnualDueMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FinalDueDays")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("GreenFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<decimal>("JustificationBelowPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgrammeSettings", (string)null);
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.ReferenceData.CriterionTemplate", b =>
@@ -2907,6 +3454,63 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.KpiReport", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Certification.KkkStatus", null)
+                        .WithMany()
+                        .HasForeignKey("KkkStatusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Programme.ProgrammePhase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
@@ -3056,6 +3660,16 @@ namespace KkkCompetition.Migrations.SqlServer.Migrations
                     b.Navigation("Criteria");
 
                     b.Navigation("EligibilityRules");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

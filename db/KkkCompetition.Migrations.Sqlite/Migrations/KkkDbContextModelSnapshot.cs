@@ -1447,6 +1447,514 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.ToTable("EligibilityRule");
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResultingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractAmendment.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractAmendment.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ProposedAt");
+
+                    b.ToTable("ContractAmendments", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Budget", "KkkCompetition.Domain.Contracts.ContractVersion.Budget#BudgetYear", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("CascadePool");
+
+                            b1.Property<decimal>("CascadeSme");
+
+                            b1.Property<decimal>("Networking");
+
+                            b1.Property<decimal>("Office");
+
+                            b1.Property<decimal>("Staff");
+
+                            b1.Property<decimal>("Strategy");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Budget")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Kpis", "KkkCompetition.Domain.Contracts.ContractVersion.Kpis#ContractKpi", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Aggregation")
+                                .IsRequired();
+
+                            b1.Property<decimal?>("Baseline");
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Direction")
+                                .IsRequired();
+
+                            b1.Property<bool>("IsMandatory");
+
+                            b1.Property<decimal?>("Minimum");
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NamePl")
+                                .IsRequired();
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Weight");
+
+                            b1
+                                .ToJson("Kpis")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Targets", "KkkCompetition.Domain.Contracts.ContractVersion.Targets#KpiTarget", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Value");
+
+                            b1.Property<int>("Year");
+
+                            b1
+                                .ToJson("Targets")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ContractVersions", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Disbursements", "KkkCompetition.Domain.Contracts.KpiReport.Disbursements#CascadeDisbursement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("RecipientName")
+                                .IsRequired();
+
+                            b1.Property<string>("RecipientNip")
+                                .IsRequired();
+
+                            b1.Property<string>("Size")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Disbursements")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Lines", "KkkCompetition.Domain.Contracts.KpiReport.Lines#KpiReportLine", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<decimal?>("Actual");
+
+                            b1.Property<string>("Justification");
+
+                            b1.Property<string>("KpiCode")
+                                .IsRequired();
+
+                            b1.Property<string>("ReviewComment");
+
+                            b1
+                                .ToJson("Lines")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("ContractId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("KpiReports", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("KpiReportEvidence", (string)null);
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AchievementPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AchievementReports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AchievementUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClusterName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinatorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinatorNip")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CoordinatorSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CoordinatorSignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("KisCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KkkStatusId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionParty")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleOfficialId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoivodeshipTeryt")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Terms", "KkkCompetition.Domain.Contracts.ProgrammeContract.Terms#ReportingTerms", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AnnualDueDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AnnualDueMonth")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("FinalDueDays")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("JustificationBelowPercent")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("KkkStatusId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PhaseId", "ClusterId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "VoivodeshipTeryt");
+
+                    b.ToTable("ProgrammeContracts", (string)null);
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2097,6 +2605,44 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammePhases");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Programme.ProgrammeSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmberFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnnualDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnualDueMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinalDueDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("GreenFromPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("JustificationBelowPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgrammeSettings", (string)null);
                 });
 
             modelBuilder.Entity("KkkCompetition.Domain.ReferenceData.CriterionTemplate", b =>
@@ -2888,6 +3434,63 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractAmendment", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ContractVersion", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.ProgrammeContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReportEvidence", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Contracts.KpiReport", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.HasOne("KkkCompetition.Domain.Clusters.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Certification.KkkStatus", null)
+                        .WithMany()
+                        .HasForeignKey("KkkStatusId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KkkCompetition.Domain.Programme.ProgrammePhase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KkkCompetition.Domain.Evaluation.AssignmentOverride", b =>
                 {
                     b.HasOne("KkkCompetition.Domain.Applications.KkkApplication", null)
@@ -3037,6 +3640,16 @@ namespace KkkCompetition.Migrations.Sqlite.Migrations
                     b.Navigation("Criteria");
 
                     b.Navigation("EligibilityRules");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.KpiReport", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KkkCompetition.Domain.Contracts.ProgrammeContract", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>

@@ -3,6 +3,7 @@ using KkkCompetition.Domain.Auditing;
 using KkkCompetition.Domain.Certification;
 using KkkCompetition.Domain.Clusters;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Contracts;
 using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Domain.Notifications;
 using KkkCompetition.Domain.Programme;
@@ -45,6 +46,12 @@ public interface IAppDbContext
     DbSet<CommissionVote> CommissionVotes { get; }
     DbSet<CommissionResolution> CommissionResolutions { get; }
     DbSet<Appeal> Appeals { get; }
+    DbSet<ProgrammeSettings> ProgrammeSettings { get; }
+    DbSet<ProgrammeContract> ProgrammeContracts { get; }
+    DbSet<ContractVersion> ContractVersions { get; }
+    DbSet<ContractAmendment> ContractAmendments { get; }
+    DbSet<KpiReport> KpiReports { get; }
+    DbSet<KpiReportEvidence> KpiReportEvidence { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
