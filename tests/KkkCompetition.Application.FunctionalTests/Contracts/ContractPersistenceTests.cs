@@ -62,7 +62,7 @@ public abstract class ContractPersistenceTests(DatabaseFixture database) : Funct
 
         var reports = await Read(db => db.KpiReports.AsNoTracking().Where(r => r.ContractId == arranged.ContractId).OrderBy(r => r.DueOn).ThenBy(r => r.Kind).ToListAsync(Ct));
         Assert.Equal(5, reports.Count);
-        var first = reports[0];
+        var first = reports.Single(r => r.Year == 2026);
         Assert.Equal(KpiReportStatus.Draft, first.Status);
         Assert.Equal("Rok pełen wyzwań — żółć.", first.Narrative);
         Assert.Equal(12, first.Lines.Single(l => l.KpiCode == "KPI-RD").Actual);
@@ -71,6 +71,12 @@ public abstract class ContractPersistenceTests(DatabaseFixture database) : Funct
         Assert.Equal(1000.50m, first.Disbursements[0].Amount);
         Assert.Equal(new DateOnly(2027, 3, 31), first.DueOn);
         Assert.Equal(ReportKind.Final, reports[^1].Kind);
+
+        // An accepted report's figures become the contract's stored achievement.
+        await new ContractArrange(Services, Database.Clock).AcceptReportAsync(arranged.ContractId, 2025, share: 0.5m, Ct);
+        var achieved = await Read(db => db.ProgrammeContracts.AsNoTracking().SingleAsync(c => c.Id == arranged.ContractId, Ct));
+        Assert.Equal(50m, achieved.AchievementPercent);
+        Assert.Equal(1, achieved.AchievementReports);
     }
 }
 

@@ -1,3 +1,4 @@
+using KkkCompetition.Application.Contracts;
 using KkkCompetition.Domain.Calendar;
 using KkkCompetition.Domain.Contracts;
 using KkkCompetition.Domain.Programme;
@@ -25,7 +26,10 @@ public enum ArrangedStage
     Active,
 }
 
-/// <summary>What to vary in an arranged contract; the defaults give an active 2026–2029 contract on the test clock's day.</summary>
+/// <summary>
+/// What to vary in an arranged contract; the defaults give an active contract for the whole of a 2025–2028 phase, so that
+/// on the test clock's day (2027-01-15) the reports of 2025 and 2026 can be filed, and on today's real date that of 2025.
+/// </summary>
 public sealed record ContractShape
 {
     public string ClusterName { get; init; } = "Klaster Kontraktowy";
@@ -33,8 +37,8 @@ public sealed record ContractShape
     public IReadOnlyList<string> KisCodes { get; init; } = ["KIS1"];
     public int Members { get; init; } = 3;
 
-    /// <summary>The phase (found by its first day, or defined with number <see cref="PhaseNumber"/>).</summary>
-    public DateOnly PhaseStartsOn { get; init; } = new(2026, 1, 1);
+    /// <summary>The phase: the one holding this day, or one defined from it with <see cref="PhaseYears"/> and <see cref="PhaseNumber"/>.</summary>
+    public DateOnly PhaseStartsOn { get; init; } = new(2025, 1, 1);
 
     public int PhaseYears { get; init; } = 4;
     public int PhaseNumber { get; init; } = 1;
@@ -99,8 +103,7 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
         var result = new List<ArrangedContract>(shapes.Count);
         foreach (var group in shapes.GroupBy(s => (s.PhaseStartsOn, s.PhaseYears, s.PhaseNumber)))
         {
-            var phaseId = await PhaseAsync(group.Key.PhaseStartsOn, group.Key.PhaseYears, group.Key.PhaseNumber, cancellationToken);
-            var phaseEnd = ProgrammePhase.EndOf(group.Key.PhaseStartsOn, group.Key.PhaseYears);
+            var (phaseId, phaseStart, phaseEnd) = await PhaseAsync(group.Key.PhaseStartsOn, group.Key.PhaseYears, group.Key.PhaseNumber, cancellationToken);
             foreach (var chunk in group.Chunk(100))
             {
                 var statuses = await _clusters.GrantManyAsync(
@@ -110,7 +113,7 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
                         Voivodeship = s.Voivodeship,
                         KisCodes = s.KisCodes,
                         Members = s.Members,
-                        CertificateDate = group.Key.PhaseStartsOn,
+                        CertificateDate = phaseStart,
                         PhaseEndsOn = phaseEnd,
                     })],
                     cancellationToken);
@@ -200,7 +203,9 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
         var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
         var contract = await db.ProgrammeContracts.SingleAsync(c => c.Id == contractId, cancellationToken);
         var report = await db.KpiReports.SingleAsync(r => r.ContractId == contractId && r.Year == year && r.Kind == (year == null ? ReportKind.Final : ReportKind.Annual), cancellationToken);
-        FillAndAccept(contract, report, share, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        FillAndAccept(contract, report, share, now);
+        await ContractAchievements.RefreshAsync(db, contract, report, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -224,18 +229,20 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
         report.Accept(Guid.CreateVersion7(), now);
     }
 
-    private async Task<Guid> PhaseAsync(DateOnly startsOn, int years, int number, CancellationToken cancellationToken)
+    /// <summary>The phase holding <paramref name="startsOn"/> (the demo data's, or an earlier test's), or a new one from that day.</summary>
+    private async Task<(Guid Id, DateOnly StartsOn, DateOnly EndsOn)> PhaseAsync(DateOnly startsOn, int years, int number, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
-        if (await db.ProgrammePhases.Where(p => p.StartsOn == startsOn).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken) is { } id)
+        var phases = await db.ProgrammePhases.ToListAsync(cancellationToken);
+        var phase = phases.SingleOrDefault(p => p.Contains(startsOn));
+        if (phase is null)
         {
-            return id;
+            phase = ProgrammePhase.Define(number, startsOn, ProgrammePhase.EndOf(startsOn, years), phases, clock.GetUtcNow());
+            db.ProgrammePhases.Add(phase);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        var phase = ProgrammePhase.Define(number, startsOn, ProgrammePhase.EndOf(startsOn, years), await db.ProgrammePhases.ToListAsync(cancellationToken), clock.GetUtcNow());
-        db.ProgrammePhases.Add(phase);
-        await db.SaveChangesAsync(cancellationToken);
-        return phase.Id;
+        return (phase.Id, phase.StartsOn, phase.EndsOn);
     }
 }
