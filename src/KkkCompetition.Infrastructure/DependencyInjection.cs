@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Certification.Decisions.IDecisionDocumentWriter, Documents.DecisionPdf>();
         services.AddSingleton<Application.Certification.Registry.IRegistryCsvWriter, Exports.RegistryCsvWriter>();
         services.AddTransient<KkkStatusExpiryJob>();
+        services.AddSingleton<Application.Contracts.IContractDocumentWriter, Documents.ContractPdfWriter>();
+        services.AddTransient<ContractActivationJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
