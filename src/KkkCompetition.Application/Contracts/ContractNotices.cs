@@ -1,10 +1,8 @@
 using System.Globalization;
 using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Notifications.Outbox;
-using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Contracts;
 using KkkCompetition.Domain.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace KkkCompetition.Application.Contracts;
 
@@ -85,13 +83,8 @@ public static class ContractNotices
     /// </summary>
     public static async Task<IReadOnlyCollection<Guid>> OfficialsAsync(IAppDbContext db, ProgrammeContract contract, CancellationToken cancellationToken)
     {
-        var officials = db.UserRoles.Where(r => r.Role == Roles.Official).Select(r => r.UserId);
-        if (await officials.AnyAsync(id => id == contract.ResponsibleOfficialId, cancellationToken))
-        {
-            return [contract.ResponsibleOfficialId];
-        }
-
-        return await officials.Distinct().ToListAsync(cancellationToken);
+        var officials = await Evaluation.Scoring.ScoringData.OfficialsAsync(db, cancellationToken);
+        return officials.Contains(contract.ResponsibleOfficialId) ? [contract.ResponsibleOfficialId] : officials;
     }
 
     private static Dictionary<string, string> Values(ProgrammeContract contract) => new(StringComparer.Ordinal)

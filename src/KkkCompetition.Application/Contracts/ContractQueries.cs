@@ -20,7 +20,7 @@ public enum ContractSort
     StartsOn,
 }
 
-/// <summary>Every contract (officials): filter by status, phase, voivodeship, search number or cluster; sort; page — all on the server.</summary>
+/// <summary>Every contract (officials): filter by status, phase, voivodeship, search number or cluster; sort (the voivodeship by its TERYT code, as the registry does); page — all on the server.</summary>
 [AllowedRoles(Roles.Official)]
 public sealed record ListContracts(
     ContractStatus? Status = null,
@@ -145,7 +145,7 @@ public sealed class ListContractsHandler(IAppDbContext db) : IQueryHandler<ListC
         var sorted = query.SortBy switch
         {
             ContractSort.ClusterName => rows.SortBy(r => r.Contract.ClusterName, r => r.Contract.Number, query.Descending),
-            ContractSort.Voivodeship => rows.SortBy(r => r.VoivodeshipName, r => r.Contract.Number, query.Descending),
+            ContractSort.Voivodeship => rows.SortBy(r => r.Contract.VoivodeshipTeryt, r => r.Contract.Number, query.Descending),
             ContractSort.Status => rows.SortBy(r => r.Contract.Status, r => r.Contract.Number, query.Descending),
             ContractSort.StartsOn => rows.SortBy(r => r.Contract.StartsOn, r => r.Contract.Number, query.Descending),
             _ => rows.SortBy(r => r.Contract.Number, r => r.Contract.Id, query.Descending),

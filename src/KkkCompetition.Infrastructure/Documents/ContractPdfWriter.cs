@@ -103,5 +103,6 @@ public sealed class ContractPdfWriter : IContractDocumentWriter
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture).Replace(',', ' ');
+    /// <summary>Thousands apart by a no-break space, as Polish writes them, so a table cell never wraps inside an amount.</summary>
+    private static string Money(decimal value) => value.ToString("#,0.00", CultureInfo.InvariantCulture).Replace(',', '\u00a0');
 }
