@@ -6,6 +6,7 @@ using KkkCompetition.Application.Common.Persistence;
 using KkkCompetition.Application.Common.Security;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Contracts;
+using KkkCompetition.Domain.ReferenceData;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -184,4 +185,19 @@ public sealed class GetContractVersionHandler(IAppDbContext db) : IQueryHandler<
         var numbers = await db.ContractAmendments.AsNoTracking().Where(a => a.ContractId == contract.Id).ToDictionaryAsync(a => a.Id, a => a.Number, cancellationToken);
         return ContractViews.Plan(contract, version, numbers);
     }
+}
+
+public sealed record KpiCatalogueEntry(string Code, string NamePl, string NameEn, string Unit, KpiDirection Direction, KpiAggregation Aggregation, bool IsMandatory, decimal? Minimum);
+
+/// <summary>The KPI catalogue, mandatory ones first: what an official adds to a draft from (officials).</summary>
+[AllowedRoles(Roles.Official)]
+public sealed record ListKpiCatalogue : IQuery<IReadOnlyList<KpiCatalogueEntry>>;
+
+public sealed class ListKpiCatalogueHandler(IAppDbContext db) : IQueryHandler<ListKpiCatalogue, IReadOnlyList<KpiCatalogueEntry>>
+{
+    public async ValueTask<IReadOnlyList<KpiCatalogueEntry>> Handle(ListKpiCatalogue query, CancellationToken cancellationToken) =>
+        await db.KpiDefinitions.AsNoTracking()
+            .OrderByDescending(k => k.IsMandatory).ThenBy(k => k.Code)
+            .Select(k => new KpiCatalogueEntry(k.Code, k.NamePl, k.NameEn, k.Unit, k.Direction, k.Aggregation, k.IsMandatory, k.Minimum))
+            .ToListAsync(cancellationToken);
 }

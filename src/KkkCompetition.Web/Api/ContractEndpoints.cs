@@ -27,6 +27,12 @@ public static class ContractEndpoints
                 + "a percentage outside 0–100 settings.percent_out_of_range, amber not below green settings.bands_out_of_order, a stale version concurrency.stale_version.")
             .Produces<ProgrammeSettingsDto>();
 
+        api.MapGet("/programme/kpi-catalogue", (ISender sender, CancellationToken ct) => sender.Send(new ListKpiCatalogue(), ct))
+            .WithTags("Programme")
+            .WithName("ListKpiCatalogue")
+            .WithSummary("The KPI catalogue, mandatory ones first: what a draft's KPIs are added from (officials).")
+            .Produces<IReadOnlyList<KpiCatalogueEntry>>();
+
         api.MapGet("/me/contracts", (ISender sender, int? page, int? pageSize, CancellationToken ct) => sender.Send(new ListMyContracts(page ?? 1, pageSize ?? 25), ct))
             .WithTags("Contracts")
             .WithName("ListMyContracts")
