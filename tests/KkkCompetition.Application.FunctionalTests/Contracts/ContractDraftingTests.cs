@@ -143,6 +143,20 @@ public abstract class ContractDraftingTests(DatabaseFixture database) : Contract
     }
 
     [Fact]
+    public async Task Drafts_made_at_the_same_moment_take_their_numbers_one_after_the_other()
+    {
+        var phase = await PhaseAsync();
+        var statuses = await new CertifiedClusters(Services, Database.Clock).GrantManyAsync(
+            [.. Enumerable.Range(1, 4).Select(i => new CertifiedShape { ClusterName = $"Klaster Równoczesny {i}" })], Ct);
+
+        // Each draft locks the phase's row before it counts, so none reads the number another is about to take.
+        var drafted = await Task.WhenAll(statuses.Select(s => Send(TestUsers.Official, new DraftContract(s.StatusId, phase.Id))));
+
+        Assert.Equal(["KP/1/0001", "KP/1/0002", "KP/1/0003", "KP/1/0004"], drafted.Select(d => d.Number).Order(StringComparer.Ordinal));
+        Assert.Equal(4, await Read(db => db.ProgrammeContracts.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task Drafts_in_two_phases_are_numbered_each_in_its_own_phase()
     {
         var first = await PhaseAsync(1, 2025);

@@ -255,3 +255,16 @@ public sealed class ContractApiTests(KkkWebFactory factory) : IClassFixture<KkkW
         Assert.Equal(HttpStatusCode.Forbidden, (await applicant.GetAsync("/api/v1/programme/settings", Ct)).StatusCode);
     }
 }
+
+public sealed class ContractJobTests(KkkWebFactoryWithLimitsAndJobs factory) : IClassFixture<KkkWebFactoryWithLimitsAndJobs>
+{
+    [Fact]
+    public void Signed_contracts_are_put_in_force_by_a_nightly_job_in_warsaw_time()
+    {
+        using var connection = factory.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == "contract-activation");
+        Assert.Equal("20 0 * * *", job.Cron);
+        Assert.Equal("Europe/Warsaw", job.TimeZoneId);
+        Assert.Equal("ContractActivationJob", job.Job.Type.Name);
+    }
+}
