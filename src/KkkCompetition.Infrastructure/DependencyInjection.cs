@@ -74,6 +74,8 @@ public static class DependencyInjection
         services.AddSingleton<Application.Certification.Registry.IRegistryCsvWriter, Exports.RegistryCsvWriter>();
         services.AddTransient<KkkStatusExpiryJob>();
         services.AddSingleton<Application.Contracts.Achievement.IProgrammeDashboardWriter, Exports.ProgrammeDashboardWriter>();
+        services.AddSingleton<Application.Contracts.IContractDocumentWriter, Documents.ContractPdfWriter>();
+        services.AddTransient<ContractActivationJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

@@ -20,6 +20,10 @@ internal static class UniqueIndexRules
 
         (typeof(ProgrammePhase), [nameof(ProgrammePhase.Number)], () => new BusinessRuleViolation("phase.number_taken", "Another phase has this number.")),
 
+        // Two officials drafting the same cluster's contract at once: the second meets the rule the draft itself checks.
+        (typeof(Domain.Contracts.ProgrammeContract), [nameof(Domain.Contracts.ProgrammeContract.PhaseId), nameof(Domain.Contracts.ProgrammeContract.ClusterId)],
+            () => new BusinessRuleViolation("contract.already_exists", "The cluster already has a contract in this phase.")),
+
         // The same invitation accepted twice at once: both create an account with the invited address.
         // Two requests for the same person or the same vote at once: the second is what the use case itself refuses.
         (typeof(Domain.Certification.CommissionMember), [nameof(Domain.Certification.CommissionMember.CompetitionId), nameof(Domain.Certification.CommissionMember.UserId)],

@@ -43,6 +43,11 @@ public static class Jobs
             job => job.Run(),
             configuration["KKK:Jobs:KkkStatusExpiryCron"] ?? "10 0 * * *",
             options);
+        jobs.AddOrUpdate<ContractActivationJob>(
+            ContractActivationJob.Id,
+            job => job.Run(),
+            configuration["KKK:Jobs:ContractActivationCron"] ?? "20 0 * * *",
+            options);
     }
 
     public static void MapJobDashboard(this IEndpointRouteBuilder app) =>
