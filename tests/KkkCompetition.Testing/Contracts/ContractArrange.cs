@@ -78,7 +78,6 @@ public sealed record ArrangedContract(
 /// </summary>
 public sealed class ContractArrange(IServiceProvider services, TimeProvider clock, int? competitionYear = null)
 {
-    private static int _nextNumber;
     private readonly CertifiedClusters _clusters = new(services, clock, competitionYear);
 
     public static decimal DefaultTarget(string kpiCode, int year) => kpiCode switch
@@ -126,6 +125,10 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
                 var voivodeships = await db.Voivodeships.AsNoTracking().ToDictionaryAsync(v => v.Teryt, v => v.Name, cancellationToken);
                 var ids = statuses.Select(s => s.StatusId).ToList();
                 var granted = await db.KkkStatuses.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+                // Numbered on from the phase's last number, as drafting does, so arranged and drafted contracts never collide.
+                var sequence = (await db.ProgrammeContracts.Where(c => c.PhaseId == phase.Id).Select(c => c.Number).ToListAsync(cancellationToken))
+                    .Select(n => int.Parse(n[(n.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
                 for (var i = 0; i < chunk.Length; i++)
                 {
                     var shape = chunk[i];
@@ -133,7 +136,7 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
                     var today = shape.Today ?? WorkingDayCalendar.ToWarsawDate(now);
                     var status = granted[statuses[i].StatusId];
                     var contract = ProgrammeContract.Draft(
-                        ProgrammeContract.FormatNumber(phase.Number, Interlocked.Increment(ref _nextNumber)),
+                        ProgrammeContract.FormatNumber(phase.Number, ++sequence),
                         phase,
                         status,
                         ContractParties.RegionPl(voivodeships[shape.Voivodeship]),
