@@ -32,6 +32,8 @@ public static class ApiV1
         app.MapAssignmentFiles();
         api.MapCommissionEndpoints(root: app);
         api.MapAppealsEndpoints();
+        api.MapReportEndpoints();
+        app.MapReportFiles();
         return app;
     }
 }

@@ -118,7 +118,8 @@ public sealed class NotificationTemplateTests
         IEnumerable<string> Keys(IEnumerable<EventMessage> messages) => messages.Select(m => m.Definition.Key);
         var expected = ReminderCatalogue.Keys.Concat(Keys(ApplicationMessages.All)).Concat(Keys(FormalReviewNotices.All)).Append(ExpertMessages.Invitation)
             .Concat(Keys(AssignmentMessages.All)).Concat(Keys(ScoringNotices.All)).Concat(Keys(CommissionMessages.All)).Concat(Keys(DecisionMessages.All))
-            .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All));
+            .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All))
+            .Concat(Keys(ReportMessages.All));
         Assert.Equal(expected.Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }
