@@ -102,7 +102,7 @@ public static class ApplicationEndpoints
         Guid id,
         CancellationToken ct)
     {
-        await using var upload = await MultipartUpload.ReadAsync(http, store, text, ["kind"], ct);
+        await using var upload = await MultipartUpload.ReadAsync(http, store, text, ["kind"], text["Applications.Upload.Multipart"], ct);
         var kindText = upload.Fields.GetValueOrDefault("kind");
         if (!Enum.TryParse<AttachmentKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
         {

@@ -29,17 +29,18 @@ public sealed class MultipartUpload : IAsyncDisposable
     public IReadOnlyDictionary<string, string> Fields { get; }
 
     /// <summary>
-    /// Reads the body. A body that is not multipart, holds more than one file or none is a 400 naming <c>file</c>; a body over
-    /// the endpoint's limit is 413 <c>attachment.too_large</c>; a file the store refuses keeps the store's refusal.
+    /// Reads the body. A body that is not multipart (<paramref name="notMultipart"/> says what to send instead), holds more than
+    /// one file or none is a 400 naming <c>file</c>; a body over the endpoint's limit is 413 <c>attachment.too_large</c>; a file
+    /// the store refuses keeps the store's refusal.
     /// </summary>
     public static async Task<MultipartUpload> ReadAsync(
-        HttpContext http, IAttachmentStore store, IStringLocalizer text, IReadOnlyCollection<string> fieldNames, CancellationToken ct)
+        HttpContext http, IAttachmentStore store, IStringLocalizer text, IReadOnlyCollection<string> fieldNames, string notMultipart, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media)
             || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(media.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw Invalid("file", text["Applications.Upload.Multipart"]);
+            throw Invalid("file", notMultipart);
         }
 
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

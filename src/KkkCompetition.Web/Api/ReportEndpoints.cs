@@ -97,7 +97,7 @@ public static class ReportEndpoints
         Guid reportId,
         CancellationToken ct)
     {
-        await using var upload = await MultipartUpload.ReadAsync(http, store, text, [], ct);
+        await using var upload = await MultipartUpload.ReadAsync(http, store, text, [], text["Reports.Upload.Multipart"], ct);
         var uploaded = await sender.Send(new UploadKpiReportEvidence(reportId, upload.FileName, upload.File), ct);
         return Results.Created($"/api/v1/reports/{reportId}/evidence/{uploaded.Evidence.Id}", uploaded);
     }
