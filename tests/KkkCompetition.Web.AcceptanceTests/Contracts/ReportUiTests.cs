@@ -132,11 +132,29 @@ public sealed class ReportUiTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task The_coordinator_adds_and_removes_evidence_and_reads_the_schedule_in_english()
+    public async Task The_coordinator_adds_and_removes_evidence_and_disbursements_and_reads_the_schedule_in_english()
     {
         var (contract, page, email) = await CoordinatorAsync("Klaster Dowodowy UI", c => $"/reports/{c.ReportIds[0]}");
         await Assertions.Expect(page.Locator("[data-testid=evidence-empty]")).ToBeVisibleAsync();
 
+        // Two disbursements, most of it to a large enterprise: below 70% for SMEs, warned as typed; removing that row clears it.
+        await page.ClickAsync("[data-testid=disbursement-add]");
+        await page.ClickAsync("[data-testid=disbursement-add]");
+        var rows = page.Locator("[data-testid=disbursement-row]");
+        await rows.Nth(0).Locator("[data-testid=disbursement-amount]").FillAsync("300");
+        await rows.Nth(1).Locator("[data-testid=disbursement-size]").SelectOptionAsync("Large");
+        await rows.Nth(1).Locator("[data-testid=disbursement-amount]").FillAsync("700");
+        await Assertions.Expect(page.Locator("[data-testid=sme-share]")).ToHaveAttributeAsync("data-percent", "30");
+        await Assertions.Expect(page.Locator("[data-testid=sme-share-warning]")).ToBeVisibleAsync();
+        await Assertions.Expect(Kpi(page, "KPI-SME").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "true");
+        await rows.Nth(1).Locator("[data-testid=disbursement-remove]").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=sme-share]")).ToHaveAttributeAsync("data-percent", "100");
+        await Assertions.Expect(page.Locator("[data-testid=sme-share-warning]")).ToHaveCountAsync(0);
+        await rows.Nth(0).Locator("[data-testid=disbursement-remove]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=disbursements-empty]")).ToBeVisibleAsync();
+
+        // Evidence: the upload saves what the form holds first, then the file is listed with its browser link, and removed.
         await page.Locator("#report-evidence-upload input[type=file]").SetInputFilesAsync(new FilePayload
         {
             Name = "lista-projektow.pdf",
