@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Certification.Decisions.IDecisionDocumentWriter, Documents.DecisionPdf>();
         services.AddSingleton<Application.Certification.Registry.IRegistryCsvWriter, Exports.RegistryCsvWriter>();
         services.AddTransient<KkkStatusExpiryJob>();
+        services.AddSingleton<Application.Contracts.Achievement.IProgrammeDashboardWriter, Exports.ProgrammeDashboardWriter>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

@@ -1,8 +1,12 @@
 using System.Globalization;
 using KkkCompetition.Application.Common.Security;
 using KkkCompetition.Domain.Clusters;
+using KkkCompetition.Domain.Contracts;
 using KkkCompetition.Domain.Identifiers;
+using KkkCompetition.Domain.Programme;
 using KkkCompetition.Infrastructure.Persistence;
+using KkkCompetition.Testing.Contracts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KkkCompetition.Benchmarks;
@@ -63,6 +67,53 @@ public sealed class DataGenerator(int seed = 2026)
         }
 
         return ids;
+    }
+
+    /// <summary>The optional KPIs of the catalogue that every benchmark contract adds to the six mandatory ones.</summary>
+    public static readonly IReadOnlyList<string> OptionalKpis = ["KPI-INT", "KPI-SKL", "KPI-PAT", "KPI-CO2"];
+
+    /// <summary>
+    /// Issue 7: active programme contracts for the 2025–2028 phase (certified clusters in every voivodeship, one to three KIS
+    /// codes), each with the catalogue's 10 KPIs over its 4 years and all 4 annual reports filled in, submitted and accepted
+    /// at shares of the targets between 50% and 110%, and the achievement stored as accepting a report stores it.
+    /// </summary>
+    public async Task<IReadOnlyList<ArrangedContract>> AddProgrammeContractsAsync(IServiceProvider services, TimeProvider clock, int contracts = EuropeanPlatformClusters)
+    {
+        var shapes = Enumerable.Range(1, contracts).Select(i => new ContractShape
+        {
+            ClusterName = $"Klaster Programowy {i:D4}",
+            Voivodeship = Voivodeships[_random.Next(Voivodeships.Length)],
+            KisCodes = [.. Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => $"KIS{1 + _random.Next(13)}").Distinct()],
+            Members = 2,
+            OptionalKpis = OptionalKpis,
+        }).ToList();
+        var arranged = await new ContractArrange(services, clock).CreateManyAsync(shapes);
+
+        foreach (var batch in arranged.Chunk(50))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+            var ids = batch.Select(c => c.ContractId).ToList();
+            var loaded = await db.ProgrammeContracts.Where(c => ids.Contains(c.Id)).ToListAsync();
+            var reports = (await db.KpiReports.Where(r => ids.Contains(r.ContractId) && r.Kind == ReportKind.Annual).ToListAsync()).ToLookup(r => r.ContractId);
+            var now = clock.GetUtcNow();
+            foreach (var contract in loaded)
+            {
+                var annual = reports[contract.Id].OrderBy(r => r.Year).ToList();
+                foreach (var report in annual)
+                {
+                    ContractArrange.FillAndAccept(contract, report, decimal.Round(0.5m + (decimal)_random.NextDouble() * 0.6m, 2), now);
+                }
+
+                var accepted = annual.Select(r => new ReportedYear(r.Year!.Value, r.Lines.ToDictionary(l => l.KpiCode, l => l.Actual, StringComparer.Ordinal))).ToList();
+                var achievement = ContractAchievementCalculator.Compute(contract, accepted, AchievementBands.Default);
+                contract.RecordAchievement(achievement.Percent, achievement.Reports, now);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return arranged;
     }
 
     private string NextNip()

@@ -19,7 +19,8 @@ namespace KkkCompetition.Infrastructure.Seeding;
 /// with the default criteria, one draft application of a demo cluster, a formal-review queue of five more
 /// (<see cref="DemoFormalReviewData"/>), an expert pool (<see cref="DemoExperts"/>) and the merit evaluation of the three
 /// formally accepted ones (<see cref="DemoEvaluationData"/>), and the commission's vote on the evaluated ones
-/// (<see cref="DemoCertificationData"/>). Runs once; later starts find it there.
+/// (<see cref="DemoCertificationData"/>), and the programme's first phase with five clusters certified in an earlier round
+/// (<see cref="DemoProgrammeHistory"/>). Runs once; later starts find it there.
 /// </summary>
 public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
 {
@@ -65,6 +66,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         await DemoFormalReviewData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         await DemoEvaluationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         await DemoCertificationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
+        await DemoProgrammeHistory.EnsureAsync(scopes, clock, cancellationToken);
         return created;
     }
 
@@ -73,7 +75,9 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
-            var existing = await db.Competitions.AsNoTracking().OrderBy(c => c.Year).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+            // The earlier round of the programme's history is tied to its phase; the first demo competition is not.
+            var existing = await db.Competitions.AsNoTracking().Where(c => c.ProgrammePhaseId == null).OrderBy(c => c.Year)
+                .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
             if (existing is { } id)
             {
                 return id;

@@ -32,6 +32,7 @@ public static class ApiV1
         app.MapAssignmentFiles();
         api.MapCommissionEndpoints(root: app);
         api.MapAppealsEndpoints();
+        api.MapAchievementEndpoints();
         api.MapReportEndpoints();
         app.MapReportFiles();
         return app;

@@ -22,7 +22,7 @@ public abstract class DemoApplicationsDataTests(DatabaseFixture database) : Func
         await demo.EnsureAsync(Ct);
         await demo.EnsureAsync(Ct);
 
-        var competitions = await Read(db => db.Competitions.AsNoTracking().ToListAsync(Ct));
+        var competitions = await Read(db => db.Competitions.AsNoTracking().Where(c => c.ProgrammePhaseId == null).ToListAsync(Ct));
         Assert.Equal(2, competitions.Count);
         var open = Assert.Single(competitions, c => c.AcceptsSubmissionsAt(Database.Clock.GetUtcNow()));
         Assert.StartsWith(DemoApplicationsData.CompetitionNamePrefix, open.Name, StringComparison.Ordinal);

@@ -33,15 +33,16 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var coordinators = DemoFormalReviewData.Submissions.Select(_ => Roles.Applicant);
         var experts = Enumerable.Repeat(Roles.Expert, DemoExperts.Pool.Count - 1);
         var commission = Enumerable.Repeat(Roles.CommissionMember, DemoCertificationData.OtherMembers.Count);
-        Assert.Equal(DemoData.Users.Select(u => u.Role).Concat(coordinators).Concat(experts).Concat(commission).Order(), users.Select(u => u.Role).Order());
-        var competition = Assert.Single(await Read(db => db.Competitions.AsNoTracking().ToListAsync(Ct)));
+        var certified = DemoProgrammeHistory.Clusters.Select(_ => Roles.Applicant);
+        Assert.Equal(DemoData.Users.Select(u => u.Role).Concat(coordinators).Concat(experts).Concat(commission).Concat(certified).Order(), users.Select(u => u.Role).Order());
+        var competition = Assert.Single(await Read(db => db.Competitions.AsNoTracking().Where(c => c.ProgrammePhaseId == null).ToListAsync(Ct)));
         Assert.Equal(CompetitionStatus.Announced, competition.Status);
         Assert.Equal(13, competition.Criteria.Count);
         var applicantId = await Read(db => db.Users.Where(u => u.Email == DemoData.Users[0].Email).Select(u => u.Id).SingleAsync(Ct));
         var application = Assert.Single(await Read(db => db.Applications.AsNoTracking().Where(a => a.OwnerUserId == applicantId).ToListAsync(Ct)));
         Assert.Equal(ApplicationStatus.Draft, application.Status);
         Assert.Equal(competition.Id, application.CompetitionId);
-        var demoClusters = 1 + DemoFormalReviewData.Submissions.Count;
+        var demoClusters = 1 + DemoFormalReviewData.Submissions.Count + DemoProgrammeHistory.Clusters.Count;
         Assert.Equal(demoClusters, await Read(db => db.Applications.CountAsync(Ct)));
         Assert.Equal(demoClusters * 60, await Read(db => db.ClusterMembers.CountAsync(Ct)));
         Assert.Equal(demoClusters, await Read(db => db.Organisations.CountAsync(Ct)));
@@ -51,12 +52,39 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
     }
 
     [Fact]
+    public async Task The_demo_programme_has_its_first_phase_and_five_clusters_certified_in_an_earlier_round_once()
+    {
+        var demo = Services.GetRequiredService<DemoData>();
+        await demo.EnsureAsync(Ct);
+        await demo.EnsureAsync(Ct);
+
+        // The test clock's day is 15 January 2027: the phase runs 2026–2029, the earlier round was in 2025.
+        var phase = Assert.Single(await Read(db => db.ProgrammePhases.AsNoTracking().ToListAsync(Ct)));
+        Assert.Equal((1, new DateOnly(2026, 1, 1), new DateOnly(2029, 12, 31)), (phase.Number, phase.StartsOn, phase.EndsOn));
+        var round = await Read(db => db.Competitions.AsNoTracking().SingleAsync(c => c.ProgrammePhaseId == phase.Id, Ct));
+        Assert.Equal(2025, round.Year);
+
+        var statuses = await Read(db => db.KkkStatuses.AsNoTracking().OrderBy(s => s.CertificateNumber).ToListAsync(Ct));
+        Assert.Equal(DemoProgrammeHistory.Clusters.Select(c => c.ClusterName), statuses.Select(s => s.ClusterName));
+        Assert.All(statuses, s => Assert.True(s.IsCurrentOn(new DateOnly(2027, 1, 15))));
+        Assert.All(statuses, s => Assert.Equal(phase.EndsOn, s.ValidTo));
+        Assert.Equal("KKK/C/2025/0001", statuses[0].CertificateNumber);
+        var applications = await Read(db => db.Applications.AsNoTracking().Where(a => a.CompetitionId == round.Id).ToListAsync(Ct));
+        Assert.Equal(5, applications.Count);
+        Assert.All(applications, a => Assert.Equal(ApplicationStatus.Certified, a.Status));
+        Assert.Equal(5, await Read(db => db.ApplicationSnapshots.CountAsync(s => applications.Select(a => a.Id).Contains(s.ApplicationId), Ct)));
+
+        var registry = await Send(TestUsers.Anonymous, new Application.Certification.Registry.ListRegistry());
+        Assert.Equal(5, registry.TotalCount);
+    }
+
+    [Fact]
     public async Task The_demo_official_has_a_formal_review_queue_with_an_awaiting_a_corrected_and_three_accepted_applications_made_once()
     {
         var demo = Services.GetRequiredService<DemoData>();
         await demo.EnsureAsync(Ct);
         var official = await DemoOfficialAsync();
-        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+        var competitionId = await Read(db => db.Competitions.Where(c => c.ProgrammePhaseId == null).Select(c => c.Id).SingleAsync(Ct));
 
         var queue = await Send(official, new ListFormalReviewQueue(competitionId));
 
@@ -108,7 +136,7 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var demo = Services.GetRequiredService<DemoData>();
         await demo.EnsureAsync(Ct);
         var official = await DemoOfficialAsync();
-        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+        var competitionId = await Read(db => db.Competitions.Where(c => c.ProgrammePhaseId == null).Select(c => c.Id).SingleAsync(Ct));
         var queue = await Send(official, new ListFormalReviewQueue(competitionId));
         var (agreeing, pending, divergent) = (queue.Items[2].ApplicationId, queue.Items[3].ApplicationId, queue.Items[4].ApplicationId);
 
@@ -155,7 +183,7 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
         var demo = Services.GetRequiredService<DemoData>();
         await demo.EnsureAsync(Ct);
         var official = await DemoOfficialAsync();
-        var competitionId = await Read(db => db.Competitions.Select(c => c.Id).SingleAsync(Ct));
+        var competitionId = await Read(db => db.Competitions.Where(c => c.ProgrammePhaseId == null).Select(c => c.Id).SingleAsync(Ct));
 
         var members = await Send(official, new Application.Certification.Commission.ListCommissionMembers(competitionId));
         Assert.Equal(3, members.Members.TotalCount);
