@@ -150,8 +150,11 @@ public sealed class KpiReport : Entity
     public DateTimeOffset DueEnd => WorkingDayCalendar.StartOfWarsawDay(DueOn.AddDays(1));
 
     /// <summary>Days past the due day while the report is not submitted; 0 otherwise.</summary>
-    public int DaysOverdue(DateOnly today) =>
-        FirstSubmittedAt is null && today > DueOn ? today.DayNumber - DueOn.DayNumber : 0;
+    public int DaysOverdue(DateOnly today) => DaysOverdueOf(DueOn, FirstSubmittedAt, today);
+
+    /// <summary>The same rule for a report read as columns (the lists project them, not the whole report).</summary>
+    public static int DaysOverdueOf(DateOnly dueOn, DateTimeOffset? firstSubmittedAt, DateOnly today) =>
+        firstSubmittedAt is null && today > dueOn ? today.DayNumber - dueOn.DayNumber : 0;
 
     /// <summary>
     /// The coordinator saves what he or she has entered (a draft, or a returned report being corrected). The KPIs are those

@@ -111,6 +111,7 @@ public static class NotificationTemplateCatalogue
         .. ApplicationMessages.All, .. FormalReviewNotices.All, .. ExpertMessages.All, .. AssignmentMessages.All, .. ScoringNotices.All,
         .. CommissionMessages.All, .. DecisionMessages.All, .. AppealMessages.All, .. RegistryMessages.All,
         .. ContractMessages.All,
+        .. ReportMessages.All,
     ];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =

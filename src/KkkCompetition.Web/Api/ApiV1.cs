@@ -34,6 +34,8 @@ public static class ApiV1
         api.MapAppealsEndpoints();
         api.MapAchievementEndpoints();
         api.MapContractEndpoints();
+        api.MapReportEndpoints();
+        app.MapReportFiles();
         return app;
     }
 }

@@ -1,13 +1,9 @@
-using FluentValidation;
-using FluentValidation.Results;
 using KkkCompetition.Application.Applications;
 using KkkCompetition.Application.Common.Paging;
 using KkkCompetition.Domain.Applications;
 using Mediator;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
-using Microsoft.Net.Http.Headers;
 
 namespace KkkCompetition.Web.Api;
 
@@ -97,10 +93,7 @@ public static class ApplicationEndpoints
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>
-    /// Streams the multipart body: the file part goes straight into the store's staging file (hashed and counted on the way,
-    /// never buffered), then the command records it. The parts may come in any order.
-    /// </summary>
+    /// <summary>Streams the multipart body into the store's staging file (<see cref="MultipartUpload"/>), then the command records it.</summary>
     private static async Task<IResult> UploadAsync(
         HttpContext http,
         ISender sender,
@@ -109,83 +102,16 @@ public static class ApplicationEndpoints
         Guid id,
         CancellationToken ct)
     {
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var media)
-            || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(media.Boundary).Value is not { Length: > 0 } boundary)
+        await using var upload = await MultipartUpload.ReadAsync(http, store, text, ["kind"], text["Applications.Upload.Multipart"], ct);
+        var kindText = upload.Fields.GetValueOrDefault("kind");
+        if (!Enum.TryParse<AttachmentKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
         {
-            throw Invalid("file", text["Applications.Upload.Multipart"]);
+            throw MultipartUpload.Invalid("kind", text["Applications.Upload.KindRequired"]);
         }
 
-        string? kindText = null;
-        string? fileName = null;
-        StagedAttachment? staged = null;
-        try
-        {
-            var reader = new MultipartReader(boundary, http.Request.Body);
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
-                {
-                    continue;
-                }
-
-                if (disposition.IsFileDisposition())
-                {
-                    if (staged is not null)
-                    {
-                        throw Invalid("file", text["Applications.Upload.OneFile"]);
-                    }
-
-                    fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star
-                        ? star
-                        : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    staged = await store.StageAsync(section.Body, ct);
-                }
-                else if (disposition.IsFormDisposition() && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("kind", StringComparison.OrdinalIgnoreCase))
-                {
-                    using var value = new StreamReader(section.Body);
-                    kindText = (await value.ReadToEndAsync(ct)).Trim();
-                }
-            }
-        }
-        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            // A body without a declared length, cut off by the server at the endpoint's limit.
-            if (staged is not null)
-            {
-                await staged.DisposeAsync();
-            }
-
-            throw AttachmentRefusals.TooLarge();
-        }
-        catch
-        {
-            if (staged is not null)
-            {
-                await staged.DisposeAsync();
-            }
-
-            throw;
-        }
-
-        await using (staged)
-        {
-            if (staged is null)
-            {
-                throw Invalid("file", text["Applications.Upload.FileRequired"]);
-            }
-
-            if (!Enum.TryParse<AttachmentKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(kindText, out _))
-            {
-                throw Invalid("kind", text["Applications.Upload.KindRequired"]);
-            }
-
-            var uploaded = await sender.Send(new UploadApplicationAttachment(id, kind, fileName ?? "", staged), ct);
-            return Results.Created($"/api/v1/applications/{id}/attachments/{uploaded.Attachment.Id}", uploaded);
-        }
+        var uploaded = await sender.Send(new UploadApplicationAttachment(id, kind, upload.FileName, upload.File), ct);
+        return Results.Created($"/api/v1/applications/{id}/attachments/{uploaded.Attachment.Id}", uploaded);
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }
 
 /// <summary>

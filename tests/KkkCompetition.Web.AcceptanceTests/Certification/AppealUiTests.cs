@@ -1,9 +1,7 @@
 using KkkCompetition.Domain.Common;
-using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Infrastructure.Seeding;
+using KkkCompetition.Testing;
 using KkkCompetition.Testing.Certification;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KkkCompetition.Web.AcceptanceTests.Certification;
@@ -19,12 +17,7 @@ public sealed class AppealUiTests(UiFixture ui)
     /// <summary>An applicant of his own (an owner has one organisation) whose application was rejected; he signs in to its appeal form.</summary>
     private async Task<(RejectedApplication Rejected, IPage Page)> RejectedApplicantAsync(string clusterName, string locale = "pl-PL")
     {
-        var email = $"odwolujacy-{Guid.NewGuid():N}@klaster.example.pl";
-        Guid ownerId;
-        await using (var scope = ui.Host.Services.CreateAsyncScope())
-        {
-            ownerId = (await UserAccounts.CreateAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, "Koordynator Odwołujący", DemoData.Password, Roles.Applicant)).Id;
-        }
+        var (ownerId, email) = await TestLogins.CreateAsync(ui.Host.Services, Roles.Applicant, DemoData.Password, "odwolujacy", "Koordynator Odwołujący");
 
         var rejected = await new AppealArrange(ui.Host.Services, TimeProvider.System).RejectedAsync(ownerId, TestYears.Next(), clusterName, Ct);
         var page = await ui.NewPageAsync(locale);
