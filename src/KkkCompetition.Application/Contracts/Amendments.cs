@@ -134,7 +134,7 @@ public sealed class ProposeAmendmentHandler(IAppDbContext db, IOutbox outbox, IC
 
         // The ministry decides: the official in charge hears of it; a proposal made by an official is told to the coordinator too.
         var coordinator = await ContractData.CoordinatorAsync(db, contract.ClusterId, cancellationToken);
-        var officials = await ContractNotices.OfficialsAsync(db, contract, cancellationToken);
+        var officials = await ContractData.OfficialsInChargeAsync(db, contract, cancellationToken);
         await outbox.EnqueueAsync(
             [
                 ContractNotices.Amendment(ContractMessages.AmendmentProposed, contract, amendment, [.. officials.Where(id => id != proposer)], AmendmentLinks.Queue),

@@ -84,6 +84,17 @@ public static class ContractData
         db.ProgrammeContracts.Where(c => c.Id == contractId).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, c => c.UpdatedAt), cancellationToken);
 
     public static DateOnly Today(TimeProvider clock) => WorkingDayCalendar.ToWarsawDate(clock.GetUtcNow());
+
+    /// <summary>
+    /// Who hears of a contract's business on the ministry's side (proposals, signatures, reports to review): the official in
+    /// charge while he or she still holds the role, otherwise every official, so nothing is addressed to nobody.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<Guid>> OfficialsInChargeAsync(IAppDbContext db, ProgrammeContract contract, CancellationToken cancellationToken) =>
+        OfficialsInCharge(await Certification.Appeals.AppealData.OfficialsAsync(db, cancellationToken), contract.ResponsibleOfficialId);
+
+    /// <summary>The same choice among <paramref name="officials"/> (the holders of the role), read once for many contracts.</summary>
+    public static IReadOnlyCollection<Guid> OfficialsInCharge(IReadOnlyCollection<Guid> officials, Guid responsibleOfficialId) =>
+        officials.Contains(responsibleOfficialId) ? [responsibleOfficialId] : officials;
 }
 
 /// <summary>The programme's settings: the stored row, or the defaults until an official first saves them.</summary>

@@ -159,7 +159,7 @@ public sealed class SignContractAsCoordinatorHandler(IAppDbContext db, IOutbox o
     {
         var contract = await PlanEdit.LoadAsync(db, command.ContractId, command.Version, cancellationToken);
         contract.SignAsCoordinator(user.UserId ?? throw new UnauthenticatedException(), clock.GetUtcNow());
-        await outbox.EnqueueAsync(ContractNotices.CoordinatorSigned(contract, await ContractNotices.OfficialsAsync(db, contract, cancellationToken)), cancellationToken);
+        await outbox.EnqueueAsync(ContractNotices.CoordinatorSigned(contract, await ContractData.OfficialsInChargeAsync(db, contract, cancellationToken)), cancellationToken);
         return contract.Version + 1;
     }
 }

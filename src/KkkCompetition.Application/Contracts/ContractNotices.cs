@@ -77,16 +77,6 @@ public static class ContractNotices
         },
         link);
 
-    /// <summary>
-    /// Who hears of a contract's business on the ministry's side: the official in charge while he or she still holds the
-    /// role, otherwise every official (so a proposal is never addressed to nobody).
-    /// </summary>
-    public static async Task<IReadOnlyCollection<Guid>> OfficialsAsync(IAppDbContext db, ProgrammeContract contract, CancellationToken cancellationToken)
-    {
-        var officials = await Evaluation.Scoring.ScoringData.OfficialsAsync(db, cancellationToken);
-        return officials.Contains(contract.ResponsibleOfficialId) ? [contract.ResponsibleOfficialId] : officials;
-    }
-
     private static Dictionary<string, string> Values(ProgrammeContract contract) => new(StringComparer.Ordinal)
     {
         ["contractNumber"] = contract.Number,

@@ -101,7 +101,7 @@ public sealed class SubmitKpiReportHandler(IAppDbContext db, IOutbox outbox, Tim
     {
         var (report, contract) = await ReportData.LoadAsync(db, command.ReportId, command.Version, lockContract: true, cancellationToken);
         report.Submit(contract, user.UserId!.Value, ContractData.Today(clock), clock.GetUtcNow());
-        await outbox.EnqueueAsync(ReportData.Submitted(contract, report, await ReportData.ReviewersAsync(db, contract, cancellationToken)), cancellationToken);
+        await outbox.EnqueueAsync(ReportData.Submitted(contract, report, await ContractData.OfficialsInChargeAsync(db, contract, cancellationToken)), cancellationToken);
         return new KpiReportSubmitted(report.Version + 1, report.DaysLate ?? 0);
     }
 }

@@ -51,7 +51,7 @@ public sealed class KpiReportReminderSource(IAppDbContext db) : IReminderSource
                 SubjectKey(x.Row.Id),
                 x.DueAt,
                 [x.Row.OwnerUserId],
-                ReportData.Reviewers(officials, x.Row.ResponsibleOfficialId),
+                ContractData.OfficialsInCharge(officials, x.Row.ResponsibleOfficialId),
                 ReportLinks.Page(x.Row.Id),
                 Title(x.Row.Kind, x.Row.Year, x.Row.Number, x.Row.ClusterName)))
             .ToList();

@@ -115,17 +115,6 @@ internal static class ReportData
         ? ($"sprawozdanie roczne za {year}", $"the annual report for {year}")
         : ("sprawozdanie końcowe", "the final report");
 
-    /// <summary>
-    /// Who reviews a contract's reports: the official in charge while he or she still holds the role, otherwise every
-    /// official (so a report is never left with nobody to review it).
-    /// </summary>
-    public static async Task<IReadOnlyCollection<Guid>> ReviewersAsync(IAppDbContext db, ProgrammeContract contract, CancellationToken cancellationToken) =>
-        Reviewers(await AppealData.OfficialsAsync(db, cancellationToken), contract.ResponsibleOfficialId);
-
-    /// <summary>The same choice among <paramref name="officials"/> (the holders of the role), read once for many contracts.</summary>
-    public static IReadOnlyCollection<Guid> Reviewers(IReadOnlyCollection<Guid> officials, Guid responsibleOfficialId) =>
-        officials.Contains(responsibleOfficialId) ? [responsibleOfficialId] : officials;
-
     public static Dictionary<string, string> Values(ProgrammeContract contract, KpiReport report)
     {
         var (pl, en) = Title(report.Kind, report.Year);
