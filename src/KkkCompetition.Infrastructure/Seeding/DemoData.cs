@@ -20,7 +20,8 @@ namespace KkkCompetition.Infrastructure.Seeding;
 /// (<see cref="DemoFormalReviewData"/>), an expert pool (<see cref="DemoExperts"/>) and the merit evaluation of the three
 /// formally accepted ones (<see cref="DemoEvaluationData"/>), and the commission's vote on the evaluated ones
 /// (<see cref="DemoCertificationData"/>), and the programme's first phase with five clusters certified in an earlier round
-/// (<see cref="DemoProgrammeHistory"/>). Runs once; later starts find it there.
+/// (<see cref="DemoProgrammeHistory"/>) whose programme contracts and reports are in progress (<see cref="DemoContractData"/>).
+/// Runs once; later starts find it there.
 /// </summary>
 public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner runner, TimeProvider clock)
 {
@@ -66,7 +67,11 @@ public sealed class DemoData(IServiceScopeFactory scopes, SystemRequestRunner ru
         await DemoFormalReviewData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         await DemoEvaluationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
         await DemoCertificationData.EnsureAsync(scopes, openCompetitionId, cancellationToken);
-        await DemoProgrammeHistory.EnsureAsync(scopes, clock, cancellationToken);
+        if (await DemoProgrammeHistory.EnsureAsync(scopes, clock, cancellationToken) is { } phaseId)
+        {
+            await DemoContractData.EnsureAsync(scopes, clock, phaseId, cancellationToken);
+        }
+
         return created;
     }
 

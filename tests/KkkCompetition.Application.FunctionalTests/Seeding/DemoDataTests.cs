@@ -7,6 +7,7 @@ using KkkCompetition.Domain.Applications;
 using KkkCompetition.Domain.Calendar;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Competitions;
+using KkkCompetition.Domain.Contracts;
 using KkkCompetition.Domain.Evaluation;
 using KkkCompetition.Infrastructure.Seeding;
 using KkkCompetition.Testing;
@@ -76,6 +77,33 @@ public abstract class DemoDataTests(DatabaseFixture database) : FunctionalTest(d
 
         var registry = await Send(TestUsers.Anonymous, new Application.Certification.Registry.ListRegistry());
         Assert.Equal(5, registry.TotalCount);
+    }
+
+    [Fact]
+    public async Task The_demo_contracts_are_in_force_with_last_years_reports_accepted_in_three_colours_one_to_review_and_one_returned_once()
+    {
+        var demo = Services.GetRequiredService<DemoData>();
+        await demo.EnsureAsync(Ct);
+        await demo.EnsureAsync(Ct);
+
+        var contracts = await Read(db => db.ProgrammeContracts.AsNoTracking().OrderBy(c => c.Number).ToListAsync(Ct));
+        Assert.Equal(DemoProgrammeHistory.Clusters.Count, contracts.Count);
+        Assert.All(contracts, c => Assert.Equal(ContractStatus.Active, c.Status));
+        Assert.Equal("KP/1/0001", contracts[0].Number);
+        Assert.Equal(7, contracts[0].CurrentVersion.Kpis.Count);
+
+        var official = await DemoOfficialAsync();
+        var dashboard = await Send(official, new Application.Contracts.Achievement.GetProgrammeDashboard());
+        Assert.Equal(5, dashboard.Contracts.TotalCount);
+        Assert.Equal(
+            [(Application.Contracts.Achievement.DashboardColour.Green, 1), (Application.Contracts.Achievement.DashboardColour.Amber, 1), (Application.Contracts.Achievement.DashboardColour.Red, 1), (Application.Contracts.Achievement.DashboardColour.NoData, 2)],
+            dashboard.Summary.Colours.Select(c => (c.Colour, c.Count)).OrderBy(c => c.Colour));
+
+        var reports = await Read(db => db.KpiReports.AsNoTracking().Where(r => r.Year == 2026).ToListAsync(Ct));
+        Assert.Equal([KpiReportStatus.Submitted, KpiReportStatus.Returned, KpiReportStatus.Accepted, KpiReportStatus.Accepted, KpiReportStatus.Accepted], reports.Select(r => r.Status).Order());
+        var queue = await Send(official, new Application.Contracts.Reports.ListKpiReportsForReview());
+        Assert.Equal(1, queue.TotalCount);
+        Assert.Equal(1, await Read(db => db.ContractAmendments.CountAsync(a => a.State == AmendmentState.Proposed, Ct)));
     }
 
     [Fact]
