@@ -49,6 +49,9 @@ public static class WorkingDayCalendar
         return new DateTimeOffset(local, Warsaw.GetUtcOffset(local)).ToUniversalTime();
     }
 
+    /// <summary>The last second of <paramref name="day"/> in Warsaw: what a reminder counts its days to.</summary>
+    public static DateTimeOffset LastSecondOfWarsawDay(DateOnly day) => StartOfWarsawDay(day.AddDays(1)).AddSeconds(-1);
+
     /// <summary>Converts a Warsaw wall-clock time to UTC.</summary>
     public static DateTimeOffset FromWarsaw(DateTime localWallClock)
     {

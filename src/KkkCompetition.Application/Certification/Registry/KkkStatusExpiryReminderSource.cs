@@ -19,7 +19,7 @@ public sealed class KkkStatusExpiryReminderSource(IAppDbContext db) : IReminderS
     public static string SubjectKey(Guid statusId) => $"kkk-status-expiry:{statusId}";
 
     /// <summary>The last second of the last day of validity in Warsaw: the reminders count their days to that day.</summary>
-    public static DateTimeOffset DueAt(DateOnly validTo) => WorkingDayCalendar.StartOfWarsawDay(validTo.AddDays(1)).AddSeconds(-1);
+    public static DateTimeOffset DueAt(DateOnly validTo) => WorkingDayCalendar.LastSecondOfWarsawDay(validTo);
 
     public async Task<IReadOnlyList<ReminderSubject>> GetSubjectsDueAsync(DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {

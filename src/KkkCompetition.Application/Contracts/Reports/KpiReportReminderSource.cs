@@ -21,7 +21,7 @@ public sealed class KpiReportReminderSource(IAppDbContext db) : IReminderSource
     public static string SubjectKey(Guid reportId) => $"kpi-report:{reportId}";
 
     /// <summary>The last second of the due day in Warsaw: a report submitted by then is in time.</summary>
-    public static DateTimeOffset DueAt(DateOnly dueOn) => WorkingDayCalendar.StartOfWarsawDay(dueOn.AddDays(1)).AddSeconds(-1);
+    public static DateTimeOffset DueAt(DateOnly dueOn) => WorkingDayCalendar.LastSecondOfWarsawDay(dueOn);
 
     public async Task<IReadOnlyList<ReminderSubject>> GetSubjectsDueAsync(DateTimeOffset dueFrom, DateTimeOffset dueBefore, CancellationToken cancellationToken)
     {
