@@ -73,7 +73,7 @@ public sealed class ListMyKpiReportsHandler(IAppDbContext db, ICurrentUser user,
         // then what is done; within each, by the due day.
         var items = await rows
             .OrderBy(r => r.Status == KpiReportStatus.Accepted ? 2 : r.Status == KpiReportStatus.Submitted ? 1 : 0)
-            .ThenBy(r => r.DueOn).ThenBy(r => r.ContractNumber).ThenBy(r => r.Id)
+            .ThenBy(r => r.DueOn).ThenBy(r => r.ContractNumber).ThenBy(r => r.Kind).ThenBy(r => r.Year).ThenBy(r => r.Id)
             .Page(query.Page, query.PageSize)
             .ToListAsync(cancellationToken);
         var today = ContractData.Today(clock);
