@@ -63,7 +63,9 @@ public sealed class PostgresCluster : IAsyncLifetime
             await RunAsync("chown", ["-R", "postgres:postgres", _root], asPostgres: false);
         }
 
-        await RunAsync(Path.Combine(_binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        // Sorted by code point (C), but with Unicode case mapping (C.UTF-8), as a production server's UTF-8 locale has: under
+        // a plain C ctype lower() changes ASCII letters only, and a search for "łódzki" would miss "Łódzki".
+        await RunAsync(Path.Combine(_binaries, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--lc-ctype=C.UTF-8", "--no-sync"]);
         var port = FreePort();
         await RunAsync(Path.Combine(_binaries, "pg_ctl"),
         [

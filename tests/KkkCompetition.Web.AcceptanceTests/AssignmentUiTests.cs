@@ -45,17 +45,6 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await Ui.WaitForInteractiveAsync(page);
     }
 
-    /// <summary>axe measures a snackbar still fading in as low contrast: check once the confirmations are gone.</summary>
-    private static async Task SnackbarsGoneAsync(IPage page)
-    {
-        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync())
-        {
-            await close.ClickAsync();
-        }
-
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
-    }
-
     [Fact]
     public async Task The_official_runs_the_assignment_an_expert_signs_and_reads_another_declines_and_is_replaced()
     {
@@ -114,7 +103,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
         var download = await readerPage.RunAndWaitForDownloadAsync(() => statute.ClickAsync());
         Assert.Equal("Statute.pdf", download.SuggestedFilename);
         Assert.Equal(SubmittedApplications.AttachmentContent("Klaster Podróży UI", AttachmentKind.Statute), await File.ReadAllBytesAsync(await download.PathAsync(), Ct));
-        await SnackbarsGoneAsync(readerPage);
+        await Ui.CloseSnackbarsAsync(readerPage);
         await Ui.AssertAccessibleAsync(readerPage, "assignment with the application");
 
         // The decliner: a conflict without a reason is refused; with one, the assignment closes.
@@ -125,7 +114,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await declinerPage.ClickAsync("[data-testid=aa-declare-conflict]");
         await Assertions.Expect(declinerPage.Locator(".mud-snackbar")).ToContainTextAsync("Reason");
         await Assertions.Expect(declinerPage.Locator("[data-testid=aa-status]")).ToHaveAttributeAsync("data-status", "Assigned");
-        await SnackbarsGoneAsync(declinerPage);
+        await Ui.CloseSnackbarsAsync(declinerPage);
         await declinerPage.FillAsync("#aa-conflict-reason", "Doradzałem koordynatorowi w 2025 r.");
         await declinerPage.ClickAsync("[data-testid=aa-declare-conflict]");
         await Assertions.Expect(declinerPage.Locator("[data-testid=aa-status]")).ToHaveAttributeAsync("data-status", "ConflictDeclared");
@@ -174,7 +163,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await candidates.Locator("tr", new LocatorLocatorOptions { HasText = "Edward Expert" }).First.Locator("[data-testid=as-assign]").ClickAsync();
         await Assertions.Expect(official.Locator("[data-testid=as-assignment][data-origin=Manual]")).ToContainTextAsync("Edward Expert");
         await Assertions.Expect(official.Locator("[data-testid=as-assignment][data-origin=Manual]")).ToContainTextAsync("assigned by hand");
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "assignment board after a manual assignment (en)");
 
         var expertPage = await ui.NewPageAsync("en-GB");
@@ -186,7 +175,7 @@ public sealed class AssignmentUiTests(UiFixture ui)
         await Ui.AssertAccessibleAsync(expertPage, "assignment before the declaration (en)");
         await expertPage.ClickAsync("[data-testid=aa-sign]");
         await Assertions.Expect(expertPage.Locator("[data-testid=aa-content]")).ToBeVisibleAsync();
-        await SnackbarsGoneAsync(expertPage);
+        await Ui.CloseSnackbarsAsync(expertPage);
         await Ui.AssertAccessibleAsync(expertPage, "assignment with the application (en)");
         Assert.NotEqual(Guid.Empty, expert.Id);
     }

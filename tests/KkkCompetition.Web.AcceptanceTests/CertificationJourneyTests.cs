@@ -70,24 +70,6 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         return await read(scope.ServiceProvider.GetRequiredService<KkkDbContext>());
     }
 
-    /// <summary>axe measures a snackbar still fading in as low contrast: close the confirmations and check once they are gone.</summary>
-    private static async Task SnackbarsGoneAsync(IPage page)
-    {
-        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync())
-        {
-            try
-            {
-                await close.ClickAsync(new LocatorClickOptions { Timeout = 2_000 });
-            }
-            catch (TimeoutException)
-            {
-                // It closed by itself meanwhile.
-            }
-        }
-
-        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
-    }
-
     /// <summary>A member votes on the open voting's card of one application in /my-votes (already open in <paramref name="page"/>).</summary>
     private static async Task VoteAsync(IPage page, Guid applicationId, VoteChoice choice)
     {
@@ -153,7 +135,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         await official.ClickAsync("[data-testid=cm-submit-list]");
         await Expect(official.Locator("[data-testid=cm-voting-link]")).ToHaveCountAsync(1);
         await Expect(official.Locator("[data-testid=cm-voting-open]")).ToBeVisibleAsync();
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "commission page, voting open");
 
         // ---- 2. Two of the three members vote: the quorum.
@@ -192,7 +174,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         var alfaCertificate = await ReadAsync(db => db.KkkStatuses.Where(s => s.ApplicationId == alfa.Id).Select(s => s.CertificateNumber).SingleAsync(Ct));
         Assert.Matches(@"^KKK/C/\d{4}/\d{4}$", alfaCertificate);
         await Expect(positive).ToContainTextAsync(alfaCertificate);
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "vote progress, resolution");
 
         // ---- 4. Alfa's applicant opens his decision from his list and downloads the certificate.
@@ -241,7 +223,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         await Ui.WaitForInteractiveAsync(betaPage);
         await Expect(betaPage.Locator("[data-testid=appeal-state]")).ToHaveAttributeAsync("data-state", "Lodged");
         await Expect(betaPage.Locator("[data-testid=appeal-ground]")).ToContainTextAsync(Ground);
-        await SnackbarsGoneAsync(betaPage);
+        await Ui.CloseSnackbarsAsync(betaPage);
         await Ui.AssertAccessibleAsync(betaPage, "appeal (applicant, en)");
 
         // ---- 6. The official finds the appeal in the queue and upholds it: the solver staffs the re-evaluation.
@@ -260,7 +242,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=appeal-state]")).ToHaveAttributeAsync("data-state", "Upheld");
         await Expect(official.Locator("[data-testid=appeal-ruling-reasons]")).ToHaveTextAsync(Ruling);
         await Expect(official.Locator("[data-testid=appeal-uphold]")).ToHaveCountAsync(0);
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "appeal upheld (official)");
         var appealUrl = new Uri(official.Url).AbsolutePath;
 
@@ -289,7 +271,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=cm-voting-link]")).ToHaveCountAsync(1);
         await official.ClickAsync("[data-testid=cm-submit-list]");
         await Expect(official.Locator("[data-testid=cm-voting-link]")).ToHaveCountAsync(2);
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         var secondVotingId = await ReadAsync(db => db.CommissionVotings.AsNoTracking()
             .Where(v => v.CompetitionId == competitionId && v.Status == VotingStatus.Open).Select(v => v.Id).SingleAsync(Ct));
 
@@ -311,7 +293,7 @@ public sealed class CertificationJourneyTests(UiFixture ui)
         await Expect(newOutcome).ToHaveAttributeAsync("data-outcome", "Positive");
         var betaCertificate = await ReadAsync(db => db.KkkStatuses.Where(s => s.ApplicationId == beta.Id).Select(s => s.CertificateNumber).SingleAsync(Ct));
         await Expect(newOutcome).ToContainTextAsync(betaCertificate);
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "second resolution");
 
         // ---- 9. Beta's applicant sees his refusal replaced and opens the new decision with its certificate.

@@ -48,24 +48,6 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
 
     private static string Slug(string code) => code.Replace('.', '-');
 
-    /// <summary>axe measures a snackbar still fading in as low contrast: close the confirmations and check once they are gone.</summary>
-    private static async Task SnackbarsGoneAsync(IPage page)
-    {
-        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync())
-        {
-            try
-            {
-                await close.ClickAsync(new LocatorClickOptions { Timeout = 2_000 });
-            }
-            catch (TimeoutException)
-            {
-                // It closed by itself meanwhile.
-            }
-        }
-
-        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
-    }
-
     /// <summary>Chooses the competition by its name in a page's competition list and waits for the page to show it.</summary>
     private static async Task ChooseCompetitionAsync(IPage page, string selectId, string name, Guid competitionId, string pathPrefix)
     {
@@ -178,7 +160,7 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         await Expect(page.Locator("[data-testid=aa-members] tbody tr")).ToHaveCountAsync(Members);
         await Expect(page.Locator("[data-testid=aa-narrative]")).ToHaveCountAsync(5);
         await Expect(page.Locator("[data-testid=aa-narrative]").First).ToContainTextAsync("Opis obszaru A");
-        await SnackbarsGoneAsync(page);
+        await Ui.CloseSnackbarsAsync(page);
         await Ui.AssertAccessibleAsync(page, $"assignment with the application ({name})");
 
         await page.ClickAsync("[data-testid=aa-open-sheet]");
@@ -261,7 +243,7 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         await official.FillAsync("#as-decision-reason", forbidReason);
         await forbiddenRow.Locator("[data-testid=as-forbid]").ClickAsync();
         await Expect(official.Locator(".mud-snackbar")).ToContainTextAsync($"Ekspert {forbidden.Name} wykluczony z oceny wniosku {journey.Number}.");
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
 
         // Forbidden, he is no longer among those who may take the application.
         await official.CheckAsync("#as-only-eligible");
@@ -275,7 +257,7 @@ public sealed class EvaluationJourneyTests(UiFixture ui)
         await Expect(journeyRow.Locator("[data-testid=as-override][data-kind=Forbid]")).ToContainTextAsync($"Wykluczony: {forbidden.Name} — {forbidReason}");
         await Expect(journeyRow.Locator("[data-testid=as-override][data-kind=Pin]")).ToContainTextAsync($"Przypięty: {pinned.Name} — {pinReason}");
         await official.ClickAsync("[data-testid=as-candidates-close]");
-        await SnackbarsGoneAsync(official);
+        await Ui.CloseSnackbarsAsync(official);
         await Ui.AssertAccessibleAsync(official, "assignment board with a pin and a prohibition");
 
         // The run: six experts for six places, each pair with its reasons; the pin honoured, the prohibition kept.

@@ -30,6 +30,27 @@ public static class Ui
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("main[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// axe measures a snackbar still fading in as low contrast, and a message that waits to be closed stays: close every
+    /// snackbar and wait until none is left, before checking a page or waiting for the next confirmation.
+    /// </summary>
+    public static async Task CloseSnackbarsAsync(IPage page)
+    {
+        foreach (var close in await page.Locator(".mud-snackbar button").AllAsync())
+        {
+            try
+            {
+                await close.ClickAsync(new LocatorClickOptions { Timeout = 2_000 });
+            }
+            catch (TimeoutException)
+            {
+                // It closed by itself meanwhile.
+            }
+        }
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+    }
+
     /// <summary>Runs axe and fails on any violation of impact "serious" or "critical", listing them all.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {

@@ -9,11 +9,13 @@ public static class DatabaseSetup
     public const string SqlServerMigrations = "KkkCompetition.Migrations.SqlServer";
     public const string PostgreSqlMigrations = "KkkCompetition.Migrations.PostgreSql";
 
+    // SQLite gets case mapping beyond ASCII for its searches (SqliteUnicodeCase).
     // Split queries: an application loads four collections with it, and one joined query would multiply their rows
     // (EF warns of the cartesian explosion). Commands run in one transaction, so the split reads stay consistent.
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
+        DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(SqliteUnicodeCase.Instance),
         DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
         DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),

@@ -232,8 +232,11 @@ public sealed class ContractArrange(IServiceProvider services, TimeProvider cloc
         report.Accept(Guid.CreateVersion7(), now);
     }
 
-    /// <summary>The phase holding <paramref name="startsOn"/> (the demo data's, or an earlier test's), or a new one from that day.</summary>
-    private async Task<(Guid Id, DateOnly StartsOn, DateOnly EndsOn)> PhaseAsync(DateOnly startsOn, int years, int number, CancellationToken cancellationToken)
+    /// <summary>
+    /// The phase holding <paramref name="startsOn"/> (the demo data's, or an earlier test's), or a new one from that day —
+    /// also for a test that drafts its contract in the browser and needs only the phase and a certified cluster.
+    /// </summary>
+    public async Task<(Guid Id, DateOnly StartsOn, DateOnly EndsOn)> PhaseAsync(DateOnly startsOn, int years, int number, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();

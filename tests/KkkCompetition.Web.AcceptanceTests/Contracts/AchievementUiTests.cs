@@ -1,9 +1,7 @@
 using KkkCompetition.Domain.Common;
-using KkkCompetition.Infrastructure.Identity;
 using KkkCompetition.Infrastructure.Seeding;
+using KkkCompetition.Testing;
 using KkkCompetition.Testing.Contracts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 
@@ -18,19 +16,6 @@ public sealed class AchievementUiTests(UiFixture ui)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private ContractArrange Arrange() => new(ui.Host.Services, TimeProvider.System, TestYears.Next());
-
-    /// <summary>The arranged coordinator (the owner of the cluster's organisation) gets the Applicant role and the demo password.</summary>
-    private async Task<string> CoordinatorLoginAsync(ArrangedContract contract)
-    {
-        await using var scope = ui.Host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(contract.CoordinatorUserId.ToString()) ?? throw new InvalidOperationException("No coordinator.");
-        Check(await users.AddPasswordAsync(user, DemoData.Password));
-        Check(await users.AddToRoleAsync(user, Roles.Applicant));
-        return user.Email!;
-    }
-
-    private static void Check(IdentityResult result) => Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
     [Fact]
     public async Task The_official_filters_the_dashboard_reads_its_charts_by_keyboard_exports_and_opens_a_contracts_achievement()
@@ -120,7 +105,7 @@ public sealed class AchievementUiTests(UiFixture ui)
             new ContractShape { ClusterName = $"Cluster Other {suffix}" },
         ], Ct);
         await arrange.AcceptReportAsync(contracts[0].ContractId, 2025, 0.8m, Ct);
-        var email = await CoordinatorLoginAsync(contracts[0]);
+        var email = await TestLogins.GiveAsync(ui.Host.Services, contracts[0].CoordinatorUserId, Roles.Applicant, DemoData.Password);
 
         var page = await ui.NewPageAsync("en-GB");
         await ApplicantSteps.SignInAsync(page, email, $"/contracts/{contracts[0].ContractId}/achievement");

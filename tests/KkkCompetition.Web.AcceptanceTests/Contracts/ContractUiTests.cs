@@ -22,8 +22,6 @@ public sealed class ContractUiTests(UiFixture ui)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Today => WorkingDayCalendar.ToWarsawDate(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     private ContractArrange Arrange() => new(ui.Host.Services, TimeProvider.System, TestYears.Next());
 
     /// <summary>An applicant of his own, who signs in; an arranged cluster's organisation passes to him.</summary>
@@ -51,13 +49,6 @@ public sealed class ContractUiTests(UiFixture ui)
         db.ProgrammePhases.Add(phase);
         await db.SaveChangesAsync(Ct);
         return phase;
-    }
-
-    /// <summary>Types a value and lets the page see the change, as leaving the field does.</summary>
-    private static async Task SetAsync(ILocator input, string value)
-    {
-        await input.FillAsync(value);
-        await input.DispatchEventAsync("change");
     }
 
     [Fact]
@@ -91,7 +82,7 @@ public sealed class ContractUiTests(UiFixture ui)
         var rd = page.Locator("[data-testid=kpi-row][data-code=KPI-RD]");
         foreach (var (year, value) in new[] { (2093, "4"), (2094, "6"), (2095, "8"), (2096, "10") })
         {
-            await SetAsync(rd.Locator($"[data-testid=kpi-target][data-year='{year}']"), value);
+            await ContractSteps.SetAsync(rd.Locator($"[data-testid=kpi-target][data-year='{year}']"), value);
         }
 
         await rd.Locator("[data-testid=kpi-save]").ClickAsync();
@@ -153,17 +144,11 @@ public sealed class ContractUiTests(UiFixture ui)
         var download = await applicant.RunAndWaitForDownloadAsync(() => applicant.ClickAsync("[data-testid=contract-pdf]"));
         Assert.EndsWith("-v1.pdf", download.SuggestedFilename, StringComparison.Ordinal);
 
-        await applicant.ClickAsync("[data-testid=contract-coordinator-sign]");
-        await Assertions.Expect(applicant.Locator("[data-testid=contract-coordinator-signed]")).ToContainTextAsync(Today);
-        await Assertions.Expect(applicant.Locator("[data-testid=contract-coordinator-sign]")).ToHaveCountAsync(0);
+        await ContractSteps.SignAsCoordinatorAsync(applicant);
 
         var official = await ui.NewPageAsync();
         await Ui.SignInAsync(official, Roles.Official, $"/contracts/{arranged.ContractId}");
-        await Assertions.Expect(official.Locator("[data-testid=contract-coordinator-signed]")).ToContainTextAsync(Today);
-        await Assertions.Expect(official.Locator("[data-testid=contract-sign-date]")).ToHaveValueAsync(Today);
-        await official.ClickAsync("[data-testid=contract-sign]");
-        await Assertions.Expect(official.Locator("[data-testid=contract-status]")).ToHaveAttributeAsync("data-status", "Signed");
-        await Assertions.Expect(official.Locator("[data-testid=contract-signed-on]")).ToHaveTextAsync(Today);
+        await ContractSteps.RecordSigningAsync(official);
         await Assertions.Expect(official.Locator("[data-testid=contract-activate]")).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(official, "signed contract (official)");
         var officialsCopy = await official.RunAndWaitForDownloadAsync(() => official.ClickAsync("[data-testid=version-pdf-1]"));
@@ -190,7 +175,7 @@ public sealed class ContractUiTests(UiFixture ui)
         await Assertions.Expect(applicant.Locator($"[data-testid=amendment-target][data-year='{lastYear}']")).ToHaveCountAsync(0);
         await Ui.AssertAccessibleAsync(applicant, "amendments (applicant)");
         await applicant.FillAsync("#amendment-reason", "Rozszerzenie klastra o nowych członków wymaga podniesienia celów.");
-        await SetAsync(applicant.Locator("[data-testid=amendment-kpi][data-code=KPI-RD] [data-testid=amendment-target][data-year='2028']"), "14");
+        await ContractSteps.SetAsync(applicant.Locator("[data-testid=amendment-kpi][data-code=KPI-RD] [data-testid=amendment-target][data-year='2028']"), "14");
         await applicant.ClickAsync("[data-testid=amendment-submit]");
         await Assertions.Expect(applicant.Locator("[data-testid=amendments-pending]")).ToBeVisibleAsync();
         await Assertions.Expect(applicant.Locator("[data-testid=amendment][data-number='1']")).ToHaveAttributeAsync("data-state", "Proposed");
@@ -240,17 +225,17 @@ public sealed class ContractUiTests(UiFixture ui)
         await Ui.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Programme settings");
         await Ui.AssertAccessibleAsync(page, "programme settings (en)");
-        await SetAsync(page.Locator("[data-testid=settings-due-month]"), "2");
-        await SetAsync(page.Locator("[data-testid=settings-due-day]"), "30");
+        await ContractSteps.SetAsync(page.Locator("[data-testid=settings-due-month]"), "2");
+        await ContractSteps.SetAsync(page.Locator("[data-testid=settings-due-day]"), "30");
         await page.ClickAsync("[data-testid=settings-save]");
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "not a day of that month" })).ToBeVisibleAsync();
-        await SetAsync(page.Locator("[data-testid=settings-due-day]"), "28");
+        await ContractSteps.SetAsync(page.Locator("[data-testid=settings-due-day]"), "28");
         await page.ClickAsync("[data-testid=settings-save]");
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Settings saved" })).ToBeVisibleAsync();
 
         // Put the defaults back: other tests of the shared host draft contracts with these terms.
-        await SetAsync(page.Locator("[data-testid=settings-due-month]"), "3");
-        await SetAsync(page.Locator("[data-testid=settings-due-day]"), "31");
+        await ContractSteps.SetAsync(page.Locator("[data-testid=settings-due-month]"), "3");
+        await ContractSteps.SetAsync(page.Locator("[data-testid=settings-due-day]"), "31");
         await page.ClickAsync("[data-testid=settings-save]");
         await Assertions.Expect(page.Locator("[data-testid=settings-updated]")).ToBeVisibleAsync();
     }

@@ -30,8 +30,6 @@ public sealed class ReportUiTests(UiFixture ui)
         return (contract, page, email);
     }
 
-    private static ILocator Kpi(IPage page, string code) => page.Locator($"[data-testid=kpi-line][data-code='{code}']");
-
     private static async Task FillTargetsAsync(IPage page, params string[] except)
     {
         foreach (var (code, value) in new[] { ("KPI-RD", 10), ("KPI-EMP", 1000), ("KPI-INN", 6), ("KPI-FDI", 2_000_000), ("KPI-MEM", 60), ("KPI-SME", 75) })
@@ -64,9 +62,9 @@ public sealed class ReportUiTests(UiFixture ui)
         // Live: half the target of R&D projects is 50%, below 80% — an explanation is needed before anything is saved.
         await FillTargetsAsync(applicant, except: "KPI-RD");
         await applicant.FillAsync("#actual-kpi-rd", "5");
-        await Assertions.Expect(Kpi(applicant, "KPI-RD").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "50");
-        await Assertions.Expect(Kpi(applicant, "KPI-RD").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "true");
-        await Assertions.Expect(Kpi(applicant, "KPI-EMP").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "false");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-RD").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "50");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-RD").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "true");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-EMP").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "false");
         await applicant.FillAsync("#report-narrative", "Klaster zrealizował większość planu; projekty B+R opóźniły się.");
 
         // A cascade disbursement: the SME share is computed as it is typed, and the SME KPI takes it.
@@ -77,7 +75,7 @@ public sealed class ReportUiTests(UiFixture ui)
         await row.Locator("[data-testid=disbursement-size]").SelectOptionAsync("Small");
         await row.Locator("[data-testid=disbursement-amount]").FillAsync("150000");
         await Assertions.Expect(applicant.Locator("[data-testid=sme-share]")).ToHaveAttributeAsync("data-percent", "100");
-        await Assertions.Expect(Kpi(applicant, "KPI-SME").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "133.33");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-SME").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "133.33");
         await Ui.AssertAccessibleAsync(applicant, "report form (filled)");
 
         await applicant.ClickAsync("[data-testid=report-submit]");
@@ -95,39 +93,31 @@ public sealed class ReportUiTests(UiFixture ui)
         await Ui.SignInAsync(official, Roles.Official, "/reports");
         await Assertions.Expect(official.Locator("h1")).ToHaveTextAsync("Sprawozdania do oceny");
         await official.CheckAsync("#reports-late-only");
-        await official.FillAsync("#reports-search", contract.Number);
-        await official.ClickAsync("[data-testid=reports-search-go]");
-        var queued = official.Locator("[data-testid=reports-row-link]");
-        await Assertions.Expect(queued).ToHaveCountAsync(1);
+        var queued = await ContractSteps.FindForReviewAsync(official, contract.Number);
         await Ui.AssertAccessibleAsync(official, "review queue");
         await queued.ClickAsync();
         await official.WaitForURLAsync(url => url.Contains($"/reports/{report2025}", StringComparison.Ordinal));
         await Ui.WaitForInteractiveAsync(official);
-        await Assertions.Expect(Kpi(official, "KPI-RD").Locator("[data-testid=kpi-justification-text]")).ToContainTextAsync("przesunięto");
+        await Assertions.Expect(ContractSteps.ReportKpi(official, "KPI-RD").Locator("[data-testid=kpi-justification-text]")).ToContainTextAsync("przesunięto");
         await Ui.AssertAccessibleAsync(official, "report (official)");
-        await official.FillAsync("#return-kpi-rd", KpiComment);
-        await official.ClickAsync("[data-testid=report-return]");
-        await Assertions.Expect(official.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "Returned");
-        await Assertions.Expect(official.Locator("[data-testid=report-accept]")).ToHaveCountAsync(0);
+        await ContractSteps.ReturnAsync(official, "KPI-RD", KpiComment);
 
         // The coordinator sees the comment beside the KPI, corrects the figure and resubmits.
         await applicant.ReloadAsync();
         await Ui.WaitForInteractiveAsync(applicant);
         await Assertions.Expect(applicant.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "Returned");
-        await Assertions.Expect(Kpi(applicant, "KPI-RD").Locator("[data-testid=kpi-review-comment]")).ToContainTextAsync(KpiComment);
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-RD").Locator("[data-testid=kpi-review-comment]")).ToContainTextAsync(KpiComment);
         await Ui.AssertAccessibleAsync(applicant, "report returned");
         await applicant.FillAsync("#actual-kpi-rd", "10");
-        await Assertions.Expect(Kpi(applicant, "KPI-RD").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "100");
-        await Assertions.Expect(Kpi(applicant, "KPI-RD").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "false");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-RD").Locator("[data-testid=kpi-achievement]")).ToHaveAttributeAsync("data-percent", "100");
+        await Assertions.Expect(ContractSteps.ReportKpi(applicant, "KPI-RD").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "false");
         await applicant.ClickAsync("[data-testid=report-submit]");
         await Assertions.Expect(applicant.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "Submitted");
 
         // The official accepts it.
         await official.ReloadAsync();
         await Ui.WaitForInteractiveAsync(official);
-        await official.ClickAsync("[data-testid=report-accept]");
-        await Assertions.Expect(official.Locator("[data-testid=report-status]")).ToHaveAttributeAsync("data-status", "Accepted");
-        await Assertions.Expect(official.Locator("[data-testid=report-accepted]")).ToBeVisibleAsync();
+        await ContractSteps.AcceptAsync(official);
         await Ui.AssertAccessibleAsync(official, "report accepted");
     }
 
@@ -146,7 +136,7 @@ public sealed class ReportUiTests(UiFixture ui)
         await rows.Nth(1).Locator("[data-testid=disbursement-amount]").FillAsync("700");
         await Assertions.Expect(page.Locator("[data-testid=sme-share]")).ToHaveAttributeAsync("data-percent", "30");
         await Assertions.Expect(page.Locator("[data-testid=sme-share-warning]")).ToBeVisibleAsync();
-        await Assertions.Expect(Kpi(page, "KPI-SME").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "true");
+        await Assertions.Expect(ContractSteps.ReportKpi(page, "KPI-SME").Locator("[data-testid=kpi-needs-justification]")).ToHaveAttributeAsync("data-needs", "true");
         await rows.Nth(1).Locator("[data-testid=disbursement-remove]").ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=sme-share]")).ToHaveAttributeAsync("data-percent", "100");
