@@ -7,6 +7,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KkkCompetition.Application.Contracts;
 
+/// <summary>
+/// The names of a contract's statuses in documents and exports (the pages take the same words from the resources,
+/// <c>Contracts.Status.*</c>).
+/// </summary>
+public static class ContractStatusNames
+{
+    public static string Of(ContractStatus status, string language) => (status, language == "en") switch
+    {
+        (ContractStatus.Draft, var en) => en ? "draft" : "projekt",
+        (ContractStatus.Signed, var en) => en ? "signed" : "zawarty",
+        (ContractStatus.Active, var en) => en ? "in force" : "w realizacji",
+        (ContractStatus.Suspended, var en) => en ? "suspended" : "zawieszony",
+        (ContractStatus.Completed, var en) => en ? "completed" : "zakończony",
+        (_, var en) => en ? "terminated" : "rozwiązany",
+    };
+}
+
 /// <summary>A KPI's target for one calendar year of the contract; no row for a year without a target yet.</summary>
 public sealed record YearTarget(int Year, decimal Value);
 

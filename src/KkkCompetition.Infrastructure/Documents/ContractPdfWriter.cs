@@ -28,7 +28,7 @@ public sealed class ContractPdfWriter : IContractDocumentWriter
             .Row(L("Klaster", "Cluster"), contract.ClusterName)
             .Row(L("Faza programu", "Programme phase"), $"{contract.PhaseNumber} ({Day(contract.PhaseStartsOn)} – {Day(contract.PhaseEndsOn)})")
             .Row(L("Okres obowiązywania", "Term"), $"{Day(contract.StartsOn)} – {Day(contract.EndsOn)}")
-            .Row(L("Status", "Status"), Status(contract.Status, en) + (contract.StatusReason is { } reason && contract.Status is ContractStatus.Suspended or ContractStatus.Terminated ? $" — {reason}" : ""))
+            .Row(L("Status", "Status"), Application.Contracts.ContractStatusNames.Of(contract.Status, en ? "en" : "pl") + (contract.StatusReason is { } reason && contract.Status is ContractStatus.Suspended or ContractStatus.Terminated ? $" — {reason}" : ""))
             .Row(L("Podpis koordynatora", "Coordinator's signature"), contract.CoordinatorSignedAt is { } coordinator ? Day(WorkingDayCalendar.ToWarsawDate(coordinator)) : "—")
             .Row(L("Zawarto (podpisy Skarbu Państwa i regionu)", "Concluded (signed by the State and the region)"), contract.SignedOn is { } signed ? Day(signed) : "—")
             .Row(L("Wersja planu", "Plan version"), string.Format(CultureInfo.InvariantCulture, L("{0} z {1}, obowiązuje od {2}", "{0} of {1}, in force from {2}"), plan.Number, contract.LatestVersion, Day(plan.EffectiveFrom))
@@ -80,16 +80,6 @@ public sealed class ContractPdfWriter : IContractDocumentWriter
             .Small($"{L("Identyfikator kontraktu", "Contract id")}: {contract.ContractId}");
         return pdf.ToBytes();
     }
-
-    private static string Status(ContractStatus status, bool en) => status switch
-    {
-        ContractStatus.Draft => en ? "draft" : "projekt",
-        ContractStatus.Signed => en ? "signed" : "zawarty",
-        ContractStatus.Active => en ? "in force" : "w realizacji",
-        ContractStatus.Suspended => en ? "suspended" : "zawieszony",
-        ContractStatus.Completed => en ? "completed" : "zakończony",
-        _ => en ? "terminated" : "rozwiązany",
-    };
 
     private static string Direction(KpiDirection direction, bool en) => direction == KpiDirection.HigherIsBetter
         ? (en ? "higher is better" : "im więcej, tym lepiej")

@@ -43,18 +43,6 @@ public sealed class ProgrammeDashboardWriter : IProgrammeDashboardWriter
         ];
     }
 
-    public static string StatusName(ContractStatus status, string language) => (status, language == "en") switch
-    {
-        (ContractStatus.Draft, false) => "projekt",
-        (ContractStatus.Signed, false) => "podpisany",
-        (ContractStatus.Active, false) => "aktywny",
-        (ContractStatus.Suspended, false) => "zawieszony",
-        (ContractStatus.Completed, false) => "zakończony",
-        (ContractStatus.Terminated, false) => "rozwiązany",
-        (_, true) => status.ToString().ToLowerInvariant(),
-        _ => status.ToString(),
-    };
-
     public static string ColourName(DashboardColour colour, string language) => (colour, language == "en") switch
     {
         (DashboardColour.Green, false) => "zielony",
@@ -81,7 +69,7 @@ public sealed class ProgrammeDashboardWriter : IProgrammeDashboardWriter
         row.VoivodeshipName,
         string.Join(", ", row.KisCodes.OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal)),
         row.PhaseNumber,
-        StatusName(row.Status, language),
+        Application.Contracts.ContractStatusNames.Of(row.Status, language),
         row.AchievementPercent,
         ColourName(row.Colour, language),
         row.AcceptedReports,

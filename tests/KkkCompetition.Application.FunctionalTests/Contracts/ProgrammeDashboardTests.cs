@@ -166,7 +166,7 @@ public abstract class ProgrammeDashboardTests(DatabaseFixture database) : Functi
         Assert.Equal("mazowieckie", exported["Województwo"]?.ToString());
         Assert.Equal("KIS2, KIS10", exported["KIS"]?.ToString());
         Assert.Equal(1m, Number(exported["Faza"]));
-        Assert.Equal("aktywny", exported["Status"]?.ToString());
+        Assert.Equal("w realizacji", exported["Status"]?.ToString());
         Assert.Equal(decimal.Round(425m / 7, 2), Number(exported["Realizacja (%)"]));
         Assert.Equal("czerwony", exported["Kolor"]?.ToString());
         Assert.Equal(2m, Number(exported["Przyjęte sprawozdania roczne"]));
@@ -191,7 +191,7 @@ public abstract class ProgrammeDashboardTests(DatabaseFixture database) : Functi
             var english = await Send(TestUsers.Official, new ExportProgrammeDashboard(Voivodeship: "14"));
             Assert.Equal("programme-dashboard-2027-01-15.xlsx", english.FileName);
             var row = Assert.Single(MiniExcel.Query(new MemoryStream(english.Content), useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>());
-            Assert.Equal(("Klaster Eksportowy", "active", "red"), (row["Cluster"]?.ToString(), row["Status"]?.ToString(), row["Colour"]?.ToString()));
+            Assert.Equal(("Klaster Eksportowy", "in force", "red"), (row["Cluster"]?.ToString(), row["Status"]?.ToString(), row["Colour"]?.ToString()));
             Assert.Equal(75m, Number(row["KPI-RD R&D projects with members (%)"]));
 
             var csv = await Send(TestUsers.Official, new ExportProgrammeDashboard(ListExportFormat.Csv, Colour: DashboardColour.NoData));
@@ -199,7 +199,7 @@ public abstract class ProgrammeDashboardTests(DatabaseFixture database) : Functi
             var lines = Encoding.UTF8.GetString(csv.Content, 3, csv.Content.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(2, lines.Length);
             Assert.StartsWith("Number;Cluster;Coordinator;Voivodeship;KIS;Phase;Status;Achievement (%);Colour;Accepted annual reports;KPI-EMP ", lines[0], StringComparison.Ordinal);
-            Assert.Equal($"{contracts[1].Number};Klaster Bez Sprawozdań;Stowarzyszenie Klaster Bez Sprawozdań;małopolskie;KIS1;1;active;;no data;0;;;;;;;;;;", lines[1]);
+            Assert.Equal($"{contracts[1].Number};Klaster Bez Sprawozdań;Stowarzyszenie Klaster Bez Sprawozdań;małopolskie;KIS1;1;in force;;no data;0;;;;;;;;;;", lines[1]);
         }
         finally
         {
