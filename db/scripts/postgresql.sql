@@ -2226,3 +2226,213 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    ALTER TABLE "ProgrammeSettings" ADD "EvaluationLeadDays" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE TABLE "PhaseEvaluations" (
+        "Id" uuid NOT NULL,
+        "PhaseId" uuid NOT NULL,
+        "PhaseNumber" integer NOT NULL,
+        "PhaseEndsOn" date NOT NULL,
+        "Status" character varying(10) NOT NULL,
+        "CommissionCompetitionId" uuid NOT NULL,
+        "QuantitativeWeightPercent" numeric(5,2) NOT NULL,
+        "OpenedAt" timestamp with time zone NOT NULL,
+        "OpenedBy" uuid NOT NULL,
+        "ClosedAt" timestamp with time zone,
+        "ClosedBy" uuid,
+        "Version" integer NOT NULL,
+        "Criteria" jsonb NOT NULL,
+        CONSTRAINT "PK_PhaseEvaluations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PhaseEvaluations_Competitions_CommissionCompetitionId" FOREIGN KEY ("CommissionCompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PhaseEvaluations_ProgrammePhases_PhaseId" FOREIGN KEY ("PhaseId") REFERENCES "ProgrammePhases" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE TABLE "ContractEvaluations" (
+        "Id" uuid NOT NULL,
+        "PhaseEvaluationId" uuid NOT NULL,
+        "PhaseId" uuid NOT NULL,
+        "ContractId" uuid NOT NULL,
+        "ClusterId" uuid NOT NULL,
+        "KkkStatusId" uuid NOT NULL,
+        "ContractNumber" character varying(30) NOT NULL,
+        "ClusterName" character varying(300) NOT NULL,
+        "VoivodeshipTeryt" character varying(2) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "QuantitativePercent" numeric(9,2),
+        "AcceptedReports" integer NOT NULL,
+        "QuantitativeAt" timestamp with time zone NOT NULL,
+        "EvaluatorUserId" uuid,
+        "QualitativePercent" numeric(5,2),
+        "ScoredAt" timestamp with time zone,
+        "OverallPercent" numeric(9,2),
+        "Decision" character varying(12),
+        "DecisionJustification" character varying(4000),
+        "RemediationItems" text[] NOT NULL,
+        "ReviewOn" date,
+        "DecidedAt" timestamp with time zone,
+        "DecidedBy" uuid,
+        "CommissionRefusedAt" timestamp with time zone,
+        "ApprovedAt" timestamp with time zone,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        "MissingReports" jsonb NOT NULL,
+        "Scores" jsonb NOT NULL,
+        CONSTRAINT "PK_ContractEvaluations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ContractEvaluations_KkkStatuses_KkkStatusId" FOREIGN KEY ("KkkStatusId") REFERENCES "KkkStatuses" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ContractEvaluations_PhaseEvaluations_PhaseEvaluationId" FOREIGN KEY ("PhaseEvaluationId") REFERENCES "PhaseEvaluations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ContractEvaluations_ProgrammeContracts_ContractId" FOREIGN KEY ("ContractId") REFERENCES "ProgrammeContracts" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE TABLE "PhaseDecisionVotings" (
+        "Id" uuid NOT NULL,
+        "PhaseEvaluationId" uuid NOT NULL,
+        "CommissionCompetitionId" uuid NOT NULL,
+        "Status" character varying(10) NOT NULL,
+        "MemberCount" integer NOT NULL,
+        "EvaluationIds" uuid[] NOT NULL,
+        "OpenedAt" timestamp with time zone NOT NULL,
+        "OpenedBy" uuid NOT NULL,
+        "ClosedAt" timestamp with time zone,
+        "ClosedBy" uuid,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_PhaseDecisionVotings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PhaseDecisionVotings_Competitions_CommissionCompetitionId" FOREIGN KEY ("CommissionCompetitionId") REFERENCES "Competitions" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PhaseDecisionVotings_PhaseEvaluations_PhaseEvaluationId" FOREIGN KEY ("PhaseEvaluationId") REFERENCES "PhaseEvaluations" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE TABLE "PhaseDecisionVotes" (
+        "Id" uuid NOT NULL,
+        "VotingId" uuid NOT NULL,
+        "EvaluationId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Choice" character varying(10) NOT NULL,
+        "Comment" character varying(2000),
+        "CastAt" timestamp with time zone NOT NULL,
+        "Version" integer NOT NULL,
+        CONSTRAINT "PK_PhaseDecisionVotes" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PhaseDecisionVotes_CommissionMembers_MemberId" FOREIGN KEY ("MemberId") REFERENCES "CommissionMembers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PhaseDecisionVotes_ContractEvaluations_EvaluationId" FOREIGN KEY ("EvaluationId") REFERENCES "ContractEvaluations" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PhaseDecisionVotes_PhaseDecisionVotings_VotingId" FOREIGN KEY ("VotingId") REFERENCES "PhaseDecisionVotings" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_ContractEvaluations_ClusterId" ON "ContractEvaluations" ("ClusterId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE UNIQUE INDEX "IX_ContractEvaluations_ContractId" ON "ContractEvaluations" ("ContractId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_ContractEvaluations_EvaluatorUserId" ON "ContractEvaluations" ("EvaluatorUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_ContractEvaluations_KkkStatusId" ON "ContractEvaluations" ("KkkStatusId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_ContractEvaluations_PhaseEvaluationId_Status" ON "ContractEvaluations" ("PhaseEvaluationId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_PhaseDecisionVotes_EvaluationId" ON "PhaseDecisionVotes" ("EvaluationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_PhaseDecisionVotes_MemberId" ON "PhaseDecisionVotes" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE UNIQUE INDEX "IX_PhaseDecisionVotes_VotingId_EvaluationId_MemberId" ON "PhaseDecisionVotes" ("VotingId", "EvaluationId", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_PhaseDecisionVotings_CommissionCompetitionId_Status" ON "PhaseDecisionVotings" ("CommissionCompetitionId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_PhaseDecisionVotings_PhaseEvaluationId_Status" ON "PhaseDecisionVotings" ("PhaseEvaluationId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE INDEX "IX_PhaseEvaluations_CommissionCompetitionId" ON "PhaseEvaluations" ("CommissionCompetitionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    CREATE UNIQUE INDEX "IX_PhaseEvaluations_PhaseId" ON "PhaseEvaluations" ("PhaseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207152110_PhaseEvaluations') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207152110_PhaseEvaluations', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

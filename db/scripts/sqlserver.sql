@@ -2450,3 +2450,232 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    ALTER TABLE [ProgrammeSettings] ADD [EvaluationLeadDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE TABLE [PhaseEvaluations] (
+        [Id] uniqueidentifier NOT NULL,
+        [PhaseId] uniqueidentifier NOT NULL,
+        [PhaseNumber] int NOT NULL,
+        [PhaseEndsOn] date NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [CommissionCompetitionId] uniqueidentifier NOT NULL,
+        [QuantitativeWeightPercent] decimal(5,2) NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [OpenedBy] uniqueidentifier NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [ClosedBy] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        [Criteria] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_PhaseEvaluations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PhaseEvaluations_Competitions_CommissionCompetitionId] FOREIGN KEY ([CommissionCompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PhaseEvaluations_ProgrammePhases_PhaseId] FOREIGN KEY ([PhaseId]) REFERENCES [ProgrammePhases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE TABLE [ContractEvaluations] (
+        [Id] uniqueidentifier NOT NULL,
+        [PhaseEvaluationId] uniqueidentifier NOT NULL,
+        [PhaseId] uniqueidentifier NOT NULL,
+        [ContractId] uniqueidentifier NOT NULL,
+        [ClusterId] uniqueidentifier NOT NULL,
+        [KkkStatusId] uniqueidentifier NOT NULL,
+        [ContractNumber] nvarchar(30) NOT NULL,
+        [ClusterName] nvarchar(300) NOT NULL,
+        [VoivodeshipTeryt] nvarchar(2) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [QuantitativePercent] decimal(9,2) NULL,
+        [AcceptedReports] int NOT NULL,
+        [QuantitativeAt] datetimeoffset NOT NULL,
+        [EvaluatorUserId] uniqueidentifier NULL,
+        [QualitativePercent] decimal(5,2) NULL,
+        [ScoredAt] datetimeoffset NULL,
+        [OverallPercent] decimal(9,2) NULL,
+        [Decision] nvarchar(12) NULL,
+        [DecisionJustification] nvarchar(4000) NULL,
+        [RemediationItems] nvarchar(max) NOT NULL,
+        [ReviewOn] date NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecidedBy] uniqueidentifier NULL,
+        [CommissionRefusedAt] datetimeoffset NULL,
+        [ApprovedAt] datetimeoffset NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        [MissingReports] nvarchar(max) NOT NULL,
+        [Scores] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ContractEvaluations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ContractEvaluations_KkkStatuses_KkkStatusId] FOREIGN KEY ([KkkStatusId]) REFERENCES [KkkStatuses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ContractEvaluations_PhaseEvaluations_PhaseEvaluationId] FOREIGN KEY ([PhaseEvaluationId]) REFERENCES [PhaseEvaluations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ContractEvaluations_ProgrammeContracts_ContractId] FOREIGN KEY ([ContractId]) REFERENCES [ProgrammeContracts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE TABLE [PhaseDecisionVotings] (
+        [Id] uniqueidentifier NOT NULL,
+        [PhaseEvaluationId] uniqueidentifier NOT NULL,
+        [CommissionCompetitionId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [MemberCount] int NOT NULL,
+        [EvaluationIds] nvarchar(max) NOT NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [OpenedBy] uniqueidentifier NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [ClosedBy] uniqueidentifier NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PhaseDecisionVotings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PhaseDecisionVotings_Competitions_CommissionCompetitionId] FOREIGN KEY ([CommissionCompetitionId]) REFERENCES [Competitions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PhaseDecisionVotings_PhaseEvaluations_PhaseEvaluationId] FOREIGN KEY ([PhaseEvaluationId]) REFERENCES [PhaseEvaluations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE TABLE [PhaseDecisionVotes] (
+        [Id] uniqueidentifier NOT NULL,
+        [VotingId] uniqueidentifier NOT NULL,
+        [EvaluationId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Choice] nvarchar(10) NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [CastAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PhaseDecisionVotes] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PhaseDecisionVotes_CommissionMembers_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [CommissionMembers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PhaseDecisionVotes_ContractEvaluations_EvaluationId] FOREIGN KEY ([EvaluationId]) REFERENCES [ContractEvaluations] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PhaseDecisionVotes_PhaseDecisionVotings_VotingId] FOREIGN KEY ([VotingId]) REFERENCES [PhaseDecisionVotings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_ContractEvaluations_ClusterId] ON [ContractEvaluations] ([ClusterId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ContractEvaluations_ContractId] ON [ContractEvaluations] ([ContractId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_ContractEvaluations_EvaluatorUserId] ON [ContractEvaluations] ([EvaluatorUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_ContractEvaluations_KkkStatusId] ON [ContractEvaluations] ([KkkStatusId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_ContractEvaluations_PhaseEvaluationId_Status] ON [ContractEvaluations] ([PhaseEvaluationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_PhaseDecisionVotes_EvaluationId] ON [PhaseDecisionVotes] ([EvaluationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_PhaseDecisionVotes_MemberId] ON [PhaseDecisionVotes] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PhaseDecisionVotes_VotingId_EvaluationId_MemberId] ON [PhaseDecisionVotes] ([VotingId], [EvaluationId], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_PhaseDecisionVotings_CommissionCompetitionId_Status] ON [PhaseDecisionVotings] ([CommissionCompetitionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_PhaseDecisionVotings_PhaseEvaluationId_Status] ON [PhaseDecisionVotings] ([PhaseEvaluationId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE INDEX [IX_PhaseEvaluations_CommissionCompetitionId] ON [PhaseEvaluations] ([CommissionCompetitionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PhaseEvaluations_PhaseId] ON [PhaseEvaluations] ([PhaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207152054_PhaseEvaluations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207152054_PhaseEvaluations', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -23,13 +23,72 @@ public sealed record VoteCount(int For, int Against, int Abstained)
 {
     public int Cast => For + Against + Abstained;
 
-    public static VoteCount Of(IEnumerable<CommissionVote> votes)
+    /// <summary>The commission's majority: more votes for than against; abstentions count for the quorum only.</summary>
+    public bool MajorityFor => For > Against;
+
+    public static VoteCount Of(IEnumerable<CommissionVote> votes) => Of(votes.Select(v => v.Choice));
+
+    public static VoteCount Of(IEnumerable<VoteChoice> choices)
     {
-        var list = votes as IReadOnlyCollection<CommissionVote> ?? votes.ToList();
-        return new VoteCount(
-            list.Count(v => v.Choice == VoteChoice.For),
-            list.Count(v => v.Choice == VoteChoice.Against),
-            list.Count(v => v.Choice == VoteChoice.Abstain));
+        int inFavour = 0, against = 0, abstained = 0;
+        foreach (var choice in choices)
+        {
+            switch (choice)
+            {
+                case VoteChoice.For: inFavour++; break;
+                case VoteChoice.Against: against++; break;
+                default: abstained++; break;
+            }
+        }
+
+        return new VoteCount(inFavour, against, abstained);
+    }
+}
+
+/// <summary>
+/// The commission's vote rules (domain guide, section 4), one for every vote it takes — on the applications of a competition
+/// and on the decisions of a phase evaluation: a quorum of more than half of the members on every item, the majority of the
+/// votes for and against, one vote per member and item, a comment of limited length.
+/// </summary>
+public static class CommissionVoteRules
+{
+    public const int MaxCommentLength = 2000;
+
+    /// <summary>The smallest number of votes that is more than half of the commission.</summary>
+    public static int QuorumOf(int memberCount) => (memberCount / 2) + 1;
+
+    public static void EnsureNotVotedYet(bool alreadyVoted, string what)
+    {
+        if (alreadyVoted)
+        {
+            throw new BusinessRuleViolation("commission.already_voted", "You have already voted on this {0}.", what);
+        }
+    }
+
+    /// <summary>The comment as stored: trimmed, null when blank; refused when too long.</summary>
+    public static string? Comment(string? comment)
+    {
+        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (text is { Length: > MaxCommentLength })
+        {
+            throw new BusinessRuleViolation("commission.comment_too_long", "The comment is too long.", MaxCommentLength);
+        }
+
+        return text;
+    }
+
+    /// <summary>Closing needs the quorum on every item; otherwise the refusal names the items and votes missing.</summary>
+    public static void EnsureQuorum(IEnumerable<VoteCount> counts, int memberCount)
+    {
+        var quorum = QuorumOf(memberCount);
+        var lacking = counts.Where(c => c.Cast < quorum).ToList();
+        if (lacking.Count > 0)
+        {
+            var missing = lacking.Sum(c => quorum - c.Cast);
+            throw new BusinessRuleViolation("commission.no_quorum",
+                "No quorum: {0} item(s) need more votes, {1} vote(s) are missing in all (a quorum is {2} of {3} members).",
+                lacking.Count, missing, quorum, memberCount);
+        }
     }
 }
 
@@ -50,7 +109,7 @@ public sealed record VotingItemOutcome(VotingItem Item, VoteCount Votes, bool Ma
 /// </summary>
 public sealed class CommissionVoting : Entity
 {
-    public const int MaxCommentLength = 2000;
+    public const int MaxCommentLength = CommissionVoteRules.MaxCommentLength;
 
     private CommissionVoting()
     {
@@ -109,7 +168,7 @@ public sealed class CommissionVoting : Entity
     }
 
     /// <summary>The smallest number of votes that is more than half of the commission.</summary>
-    public int Quorum => (MemberCount / 2) + 1;
+    public int Quorum => CommissionVoteRules.QuorumOf(MemberCount);
 
     public VotingItem Item(Guid applicationId) =>
         Items.FirstOrDefault(i => i.ApplicationId == applicationId)
@@ -135,10 +194,7 @@ public sealed class CommissionVoting : Entity
 
         EnsureOpen();
         Item(applicationId);
-        if (earlierVotes.Any(v => v.MemberId == member.Id && v.ApplicationId == applicationId))
-        {
-            throw new BusinessRuleViolation("commission.already_voted", "You have already voted on this application.");
-        }
+        CommissionVoteRules.EnsureNotVotedYet(earlierVotes.Any(v => v.MemberId == member.Id && v.ApplicationId == applicationId), "application");
 
         if (member.ConflictingNip(applicationNips) is { } nip)
         {
@@ -146,13 +202,7 @@ public sealed class CommissionVoting : Entity
                 "You cannot vote on this application: the organisation with NIP {0} you belong to is its coordinator or a member.", nip);
         }
 
-        var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (text is { Length: > MaxCommentLength })
-        {
-            throw new BusinessRuleViolation("commission.comment_too_long", "The comment is too long.", MaxCommentLength);
-        }
-
-        return new CommissionVote(Id, applicationId, member.Id, choice, text, now);
+        return new CommissionVote(Id, applicationId, member.Id, choice, CommissionVoteRules.Comment(comment), now);
     }
 
     /// <summary>
@@ -163,14 +213,7 @@ public sealed class CommissionVoting : Entity
     {
         EnsureOpen();
         var outcomes = Tally(votes);
-        var lacking = outcomes.Where(o => o.Votes.Cast < Quorum).ToList();
-        if (lacking.Count > 0)
-        {
-            var missing = lacking.Sum(o => Quorum - o.Votes.Cast);
-            throw new BusinessRuleViolation("commission.no_quorum",
-                "No quorum: {0} application(s) need more votes, {1} vote(s) are missing in all (a quorum is {2} of {3} members).",
-                lacking.Count, missing, Quorum, MemberCount);
-        }
+        CommissionVoteRules.EnsureQuorum(outcomes.Select(o => o.Votes), MemberCount);
 
         Status = VotingStatus.Closed;
         ClosedAt = now;
@@ -197,7 +240,7 @@ public sealed class CommissionVoting : Entity
             .Select(item =>
             {
                 var count = VoteCount.Of(byApplication[item.ApplicationId]);
-                return new VotingItemOutcome(item, count, count.For > count.Against);
+                return new VotingItemOutcome(item, count, count.MajorityFor);
             })
             .ToList();
     }

@@ -116,7 +116,25 @@ public sealed class KkkStatus : Entity
     /// <summary>Whether the status is in force on <paramref name="day"/> (Warsaw date).</summary>
     public bool IsCurrentOn(DateOnly day) => State == KkkStatusState.Active && day >= ValidFrom && day <= ValidTo;
 
-    /// <summary>The nightly check: an active status past its last day expires (returns whether it did).</summary>
+    /// <summary>A phase evaluation's termination is approved: the status stays in force to its (shortened) last day.</summary>
+    public bool IsTerminationScheduled => State == KkkStatusState.Active && EndReason is not null;
+
+    /// <summary>
+    /// What holds on <paramref name="day"/>, whether or not the nightly job has stored it yet: an active status past its last
+    /// day has expired, or ended by the termination a phase evaluation scheduled.
+    /// </summary>
+    public KkkStatusState StateOn(DateOnly day) => StateOn(State, ValidTo, EndReason, day);
+
+    /// <inheritdoc cref="StateOn(DateOnly)"/>
+    public static KkkStatusState StateOn(KkkStatusState state, DateOnly validTo, string? endReason, DateOnly day) =>
+        state == KkkStatusState.Active && day > validTo
+            ? endReason is null ? KkkStatusState.Expired : KkkStatusState.Terminated
+            : state;
+
+    /// <summary>
+    /// The nightly check: an active status past its last day ends (returns whether it did) — expired, or terminated when a
+    /// phase evaluation scheduled its termination.
+    /// </summary>
     public bool ExpireIfDue(DateOnly today, DateTimeOffset now)
     {
         if (State != KkkStatusState.Active || today <= ValidTo)
@@ -124,21 +142,64 @@ public sealed class KkkStatus : Entity
             return false;
         }
 
-        State = KkkStatusState.Expired;
+        State = StateOn(today);
         EndedOn = ValidTo.AddDays(1);
         UpdatedAt = now;
         return true;
+    }
+
+    /// <summary>
+    /// A phase evaluation's approved decision to continue: the status is prolonged to the end of the next phase, so the
+    /// cluster can sign that phase's contract. Refused for a status no longer active or whose termination is scheduled.
+    /// </summary>
+    public void ProlongTo(DateOnly validTo, DateTimeOffset now)
+    {
+        if (State != KkkStatusState.Active || IsTerminationScheduled)
+        {
+            throw new BusinessRuleViolation("kkk_status.not_active", "The status is no longer active.", State.ToString());
+        }
+
+        if (validTo > ValidTo)
+        {
+            ValidTo = validTo;
+            UpdatedAt = now;
+        }
     }
 
     /// <summary>An official revokes an active status; the reason is shown publicly with the date.</summary>
     public void Revoke(string reason, Guid officialId, DateOnly today, DateTimeOffset now) =>
         End(KkkStatusState.Revoked, reason, officialId, today, now, "kkk_status.revocation_reason_required");
 
-    /// <summary>A phase evaluation's Terminate decision, approved by the commission, ends the status at the phase end.</summary>
-    public void Terminate(string reason, Guid by, DateOnly endsOn, DateTimeOffset now) =>
-        End(KkkStatusState.Terminated, reason, by, endsOn, now, "kkk_status.termination_reason_required");
+    /// <summary>
+    /// A phase evaluation's Terminate decision, approved by the commission: the status ends at the phase's end
+    /// (<paramref name="endsOn"/>, its last day), shown with the reason; until then it stays in force, its end announced.
+    /// </summary>
+    public void Terminate(string reason, Guid by, DateOnly endsOn, DateTimeOffset now)
+    {
+        EnsureEndable(reason, "kkk_status.termination_reason_required");
+        if (IsTerminationScheduled)
+        {
+            throw new BusinessRuleViolation("kkk_status.termination_scheduled", "The status's termination is already scheduled.", ValidTo);
+        }
+
+        ValidTo = endsOn < ValidTo ? endsOn : ValidTo;
+        EndedOn = ValidTo.AddDays(1);
+        EndReason = reason.Trim();
+        EndedBy = by;
+        UpdatedAt = now;
+    }
 
     private void End(KkkStatusState state, string reason, Guid by, DateOnly on, DateTimeOffset now, string reasonCode)
+    {
+        EnsureEndable(reason, reasonCode);
+        State = state;
+        EndedOn = on;
+        EndReason = reason.Trim();
+        EndedBy = by;
+        UpdatedAt = now;
+    }
+
+    private void EnsureEndable(string reason, string reasonCode)
     {
         if (State != KkkStatusState.Active)
         {
@@ -154,11 +215,5 @@ public sealed class KkkStatus : Entity
         {
             throw new BusinessRuleViolation("kkk_status.reason_too_long", "The reason is too long.", MaxReasonLength);
         }
-
-        State = state;
-        EndedOn = on;
-        EndReason = reason.Trim();
-        EndedBy = by;
-        UpdatedAt = now;
     }
 }

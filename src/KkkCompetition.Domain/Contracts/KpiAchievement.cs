@@ -77,9 +77,14 @@ public sealed record ReportedYear(int Year, IReadOnlyDictionary<string, decimal?
 /// </summary>
 public static class ContractAchievementCalculator
 {
-    public static ContractAchievement Compute(ProgrammeContract contract, IReadOnlyList<ReportedYear> accepted, AchievementBands bands)
+    /// <param name="missingYears">
+    /// Years whose annual report was due and is not accepted, counted as zero achievement (the phase evaluation): a
+    /// "higher is better" KPI's actual is 0 for them, and a "lower is better" KPI whose cumulative figure covers one scores 0%.
+    /// </param>
+    public static ContractAchievement Compute(ProgrammeContract contract, IReadOnlyList<ReportedYear> accepted, AchievementBands bands, IReadOnlyCollection<int>? missingYears = null)
     {
-        var reported = accepted.ToDictionary(r => r.Year);
+        var missing = missingYears?.Where(y => accepted.All(a => a.Year != y)).ToHashSet() ?? [];
+        var reported = accepted.Concat(missing.Select(y => new ReportedYear(y, ZeroActuals(contract)))).ToDictionary(r => r.Year);
         var targetVersions = contract.Years.ToDictionary(y => y, y => contract.VersionInForceOn(contract.PeriodEndOf(y)));
         var rows = new List<KpiAchievementRow>();
         foreach (var kpi in contract.CurrentVersion.Kpis)
@@ -89,16 +94,27 @@ public static class ContractAchievementCalculator
             {
                 var target = version.TargetOf(kpi.Code, year);
                 var actual = reported.TryGetValue(year, out var report) ? report.Actuals.GetValueOrDefault(kpi.Code) : null;
-                years.Add(new KpiYearAchievement(year, target, actual, KpiAchievement.Percent(kpi.Direction, target, actual)));
+                var yearPercent = missing.Contains(year) && target is not null ? 0m : KpiAchievement.Percent(kpi.Direction, target, actual);
+                years.Add(new KpiYearAchievement(year, target, actual, yearPercent));
             }
 
             var counted = years.Where(y => reported.ContainsKey(y.Year) && y.Actual is not null).ToList();
             var cumulativeTarget = KpiAchievement.Aggregate(kpi.Aggregation, counted.Select(y => (y.Year, y.Target)));
             var cumulativeActual = KpiAchievement.Aggregate(kpi.Aggregation, counted.Select(y => (y.Year, y.Actual)));
-            rows.Add(new KpiAchievementRow(kpi, years, cumulativeTarget, cumulativeActual, KpiAchievement.Percent(kpi.Direction, cumulativeTarget, cumulativeActual)));
+            var cumulativePercent = KpiAchievement.Percent(kpi.Direction, cumulativeTarget, cumulativeActual);
+            var coversMissing = kpi.Aggregation == KpiAggregation.Sum ? counted.Any(y => missing.Contains(y.Year)) : counted.Count > 0 && missing.Contains(counted[^1].Year);
+            if (kpi.Direction == KpiDirection.LowerIsBetter && coversMissing && cumulativePercent is not null)
+            {
+                cumulativePercent = 0m;
+            }
+
+            rows.Add(new KpiAchievementRow(kpi, years, cumulativeTarget, cumulativeActual, cumulativePercent));
         }
 
         var percent = KpiAchievement.WeightedMean(rows.Select(r => (r.Kpi.Weight, r.CumulativePercent)));
-        return new ContractAchievement(rows, percent, percent is { } p ? bands.ColourOf(p) : null, reported.Count);
+        return new ContractAchievement(rows, percent, percent is { } p ? bands.ColourOf(p) : null, reported.Count - missing.Count);
     }
+
+    private static Dictionary<string, decimal?> ZeroActuals(ProgrammeContract contract) =>
+        contract.CurrentVersion.Kpis.ToDictionary(k => k.Code, _ => (decimal?)0m, StringComparer.Ordinal);
 }

@@ -198,6 +198,58 @@ public sealed class ProgrammeContract : Entity
         return contract;
     }
 
+    /// <summary>
+    /// The contract of the next phase for a cluster whose phase evaluation approved Continue or Conditional (domain guide,
+    /// section 7): pre-filled from <paramref name="previous"/> — its KPIs with their weights (the catalogue's mandatory ones
+    /// from <paramref name="mandatory"/>, the optional ones as they were), baselines from the last accepted actuals
+    /// (<paramref name="lastActuals"/>, the previous baseline where none) and its reporting terms; targets and budget are
+    /// planned anew. The cluster's KKK status is prolonged to the new phase's end.
+    /// </summary>
+    public static ProgrammeContract DraftForNextPhase(
+        string number,
+        ProgrammePhase phase,
+        ProgrammePhase previousPhase,
+        KkkStatus status,
+        string regionParty,
+        ProgrammeContract previous,
+        ContractEvaluation evaluation,
+        IReadOnlyList<ContractKpi> mandatory,
+        IReadOnlyDictionary<string, decimal?> lastActuals,
+        bool contractInPhase,
+        Guid officialId,
+        DateOnly today,
+        DateTimeOffset now)
+    {
+        if (evaluation.ContractId != previous.Id || previous.PhaseId != previousPhase.Id)
+        {
+            throw new ArgumentException("The evaluation, the previous contract and its phase do not belong together.", nameof(evaluation));
+        }
+
+        if (!evaluation.AllowsNextPhase)
+        {
+            throw new BusinessRuleViolation("contract.next_phase_not_allowed", "Only a cluster whose phase evaluation approved Continue or Conditional gets a contract for the next phase.");
+        }
+
+        if (phase.StartsOn <= previousPhase.EndsOn)
+        {
+            throw new BusinessRuleViolation("contract.not_next_phase", "The chosen phase does not come after the evaluated one.", phase.Number, previousPhase.Number);
+        }
+
+        status.ProlongTo(phase.EndsOn, now);
+        decimal? Baseline(ContractKpi kpi) => lastActuals.TryGetValue(kpi.Code, out var actual) && actual is not null ? actual : kpi.Baseline;
+        var before = previous.CurrentVersion.Kpis.ToDictionary(k => k.Code, StringComparer.Ordinal);
+        var kpis = mandatory
+            .Select(k => before.TryGetValue(k.Code, out var old) ? k with { Baseline = Baseline(old), Weight = old.Weight } : k)
+            .ToList();
+        var contract = Draft(number, phase, status, regionParty, phase.StartsOn, phase.EndsOn, previous.Terms, kpis, contractInPhase, officialId, today, now);
+        foreach (var optional in previous.CurrentVersion.Kpis.Where(k => !k.IsMandatory))
+        {
+            contract.AddKpi(optional with { Baseline = Baseline(optional) }, now);
+        }
+
+        return contract;
+    }
+
     // ---- The draft's plan -------------------------------------------------------------------------------------------
 
     public void ChangeDates(ProgrammePhase phase, DateOnly startsOn, DateOnly endsOn, DateTimeOffset now)

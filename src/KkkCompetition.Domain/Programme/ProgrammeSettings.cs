@@ -18,6 +18,8 @@ public sealed class ProgrammeSettings : Entity
     public const decimal DefaultJustificationBelowPercent = 80m;
     public const decimal DefaultGreenFromPercent = 90m;
     public const decimal DefaultAmberFromPercent = 70m;
+    public const int DefaultEvaluationLeadDays = 180;
+    public const int MaxEvaluationLeadDays = 365;
 
     private ProgrammeSettings()
     {
@@ -40,6 +42,9 @@ public sealed class ProgrammeSettings : Entity
     /// <summary>From this percent up to green it is amber; below it, red.</summary>
     public decimal AmberFromPercent { get; private set; } = DefaultAmberFromPercent;
 
+    /// <summary>How many days before a phase's last day its evaluation may be opened (domain guide, section 7).</summary>
+    public int EvaluationLeadDays { get; private set; } = DefaultEvaluationLeadDays;
+
     public DateTimeOffset? UpdatedAt { get; private set; }
 
     public ReportingTerms Terms => new(AnnualDueMonth, AnnualDueDay, FinalDueDays, JustificationBelowPercent);
@@ -47,6 +52,17 @@ public sealed class ProgrammeSettings : Entity
     public AchievementBands Bands => new(GreenFromPercent, AmberFromPercent);
 
     public static ProgrammeSettings Defaults() => new() { Id = SingletonId };
+
+    public void ChangeEvaluationLeadDays(int days, DateTimeOffset now)
+    {
+        if (days is < 1 or > MaxEvaluationLeadDays)
+        {
+            throw new BusinessRuleViolation("settings.evaluation_lead_days_out_of_range", $"A phase's evaluation opens 1 to {MaxEvaluationLeadDays} days before its end.", MaxEvaluationLeadDays);
+        }
+
+        EvaluationLeadDays = days;
+        UpdatedAt = now;
+    }
 
     public void Change(ReportingTerms terms, AchievementBands bands, DateTimeOffset now)
     {

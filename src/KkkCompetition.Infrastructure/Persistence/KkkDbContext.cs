@@ -60,6 +60,14 @@ public sealed class KkkDbContext(DbContextOptions<KkkDbContext> options, AuditTr
     public DbSet<ContractAmendment> ContractAmendments => Set<ContractAmendment>();
     public DbSet<KpiReport> KpiReports => Set<KpiReport>();
     public DbSet<KpiReportEvidence> KpiReportEvidence => Set<KpiReportEvidence>();
+
+    public DbSet<PhaseEvaluation> PhaseEvaluations => Set<PhaseEvaluation>();
+
+    public DbSet<ContractEvaluation> ContractEvaluations => Set<ContractEvaluation>();
+
+    public DbSet<PhaseDecisionVoting> PhaseDecisionVotings => Set<PhaseDecisionVoting>();
+
+    public DbSet<PhaseDecisionVote> PhaseDecisionVotes => Set<PhaseDecisionVote>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

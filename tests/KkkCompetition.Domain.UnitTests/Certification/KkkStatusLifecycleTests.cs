@@ -116,15 +116,41 @@ public sealed class KkkStatusLifecycleTests
     }
 
     [Fact]
-    public void Termination_needs_a_reason_and_ends_the_status_at_the_given_day()
+    public void Termination_needs_a_reason_and_ends_the_status_after_the_given_day_with_the_reason()
     {
         var status = Grant();
-        var violation = Assert.Throws<BusinessRuleViolation>(() => status.Terminate(" ", Guid.CreateVersion7(), new DateOnly(2028, 12, 31), Now));
+        var lastDay = status.ValidTo.AddDays(-30);
+        var violation = Assert.Throws<BusinessRuleViolation>(() => status.Terminate(" ", Guid.CreateVersion7(), lastDay, Now));
         Assert.Equal("kkk_status.termination_reason_required", violation.Code);
+        Assert.False(status.IsTerminationScheduled);
 
-        status.Terminate("Ocena etapu: zakończyć.", Guid.CreateVersion7(), new DateOnly(2028, 12, 31), Now);
+        status.Terminate("Ocena etapu: zakończyć.", Guid.CreateVersion7(), lastDay, Now);
+        Assert.True(status.IsTerminationScheduled);
+        Assert.True(status.IsCurrentOn(lastDay));
+        Assert.Equal(lastDay, status.ValidTo);
+        Assert.Equal(KkkStatusState.Active, status.StateOn(lastDay));
+        Assert.Equal(KkkStatusState.Terminated, status.StateOn(lastDay.AddDays(1)));
+        Assert.Equal("kkk_status.termination_scheduled", Assert.Throws<BusinessRuleViolation>(() => status.Terminate("Znowu.", Guid.CreateVersion7(), lastDay, Now)).Code);
+        Assert.Equal("kkk_status.not_active", Assert.Throws<BusinessRuleViolation>(() => status.ProlongTo(lastDay.AddYears(4), Now)).Code);
+
+        Assert.False(status.ExpireIfDue(lastDay, Now));
+        Assert.True(status.ExpireIfDue(lastDay.AddDays(1), Now));
         Assert.Equal(KkkStatusState.Terminated, status.State);
-        Assert.Equal(new DateOnly(2028, 12, 31), status.EndedOn);
-        Assert.Throws<BusinessRuleViolation>(() => status.Terminate("Znowu.", Guid.CreateVersion7(), new DateOnly(2028, 12, 31), Now));
+        Assert.Equal(lastDay.AddDays(1), status.EndedOn);
+        Assert.Equal("Ocena etapu: zakończyć.", status.EndReason);
+    }
+
+    [Fact]
+    public void Prolonging_extends_an_active_status_and_never_shortens_it()
+    {
+        var status = Grant();
+        var validTo = status.ValidTo;
+        status.ProlongTo(validTo.AddYears(-1), Now);
+        Assert.Equal(validTo, status.ValidTo);
+        status.ProlongTo(validTo.AddYears(4), Now);
+        Assert.Equal(validTo.AddYears(4), status.ValidTo);
+
+        status.Revoke("Powód.", Guid.CreateVersion7(), validTo, Now);
+        Assert.Equal("kkk_status.not_active", Assert.Throws<BusinessRuleViolation>(() => status.ProlongTo(validTo.AddYears(5), Now)).Code);
     }
 }

@@ -106,9 +106,9 @@ public sealed class ExportRegistryHandler(IAppDbContext db, TimeProvider clock) 
                     r.Website,
                     r.ValidFrom,
                     r.ValidTo,
-                    (lapsed ? KkkStatusState.Expired : r.State).ToString(),
+                    KkkStatus.StateOn(r.State, r.ValidTo, r.EndReason, today).ToString(),
                     lapsed ? r.ValidTo.AddDays(1) : r.EndedOn,
-                    lapsed ? null : r.EndReason);
+                    r.EndReason);
             })
             .ToList();
         return new RegistryDataset(RegistryDataset.CurrentSchemaVersion, today, generatedAt, query.IncludeHistory, records.Count, records);

@@ -90,6 +90,6 @@ public sealed class GetClusterCardHandler(IAppDbContext db, TimeProvider clock) 
 
     internal static KkkStatusHistoryItem History(KkkStatus status, DateOnly today) =>
         status.State == KkkStatusState.Active && today > status.ValidTo
-            ? new(status.Id, status.CertificateNumber, status.ValidFrom, status.ValidTo, KkkStatusState.Expired, status.ValidTo.AddDays(1), null)
+            ? new(status.Id, status.CertificateNumber, status.ValidFrom, status.ValidTo, status.StateOn(today), status.ValidTo.AddDays(1), status.EndReason)
             : new(status.Id, status.CertificateNumber, status.ValidFrom, status.ValidTo, status.State, status.EndedOn, status.EndReason);
 }

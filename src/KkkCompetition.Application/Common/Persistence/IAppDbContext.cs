@@ -52,6 +52,10 @@ public interface IAppDbContext
     DbSet<ContractAmendment> ContractAmendments { get; }
     DbSet<KpiReport> KpiReports { get; }
     DbSet<KpiReportEvidence> KpiReportEvidence { get; }
+    DbSet<PhaseEvaluation> PhaseEvaluations { get; }
+    DbSet<ContractEvaluation> ContractEvaluations { get; }
+    DbSet<PhaseDecisionVoting> PhaseDecisionVotings { get; }
+    DbSet<PhaseDecisionVote> PhaseDecisionVotes { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<NotificationPreference> NotificationPreferences { get; }
