@@ -32,15 +32,18 @@ public sealed record PhaseEvaluationShape
     public IReadOnlyList<string> OptionalKpis { get; init; } = ["KPI-SKL"];
 
     /// <summary>
-    /// A phase that ended before the demo's phase 1 (which starts on 1 January of last year), numbered apart from it, with the
-    /// contracts made in its last year: on the real date it may be evaluated, and the demo's phase 1 is the next one.
+    /// For the browser tests, which share one database on the real date: a four-year phase that ended before the demo's
+    /// phase 1 (which starts on 1 January of last year), the <paramref name="slot"/>-th counting back (each test class takes its
+    /// own, since a phase is evaluated once), numbered 90 + slot, with the contracts made in its last year. It may be
+    /// evaluated today, and the demo's phase 1 comes after it.
     /// </summary>
-    public static PhaseEvaluationShape PastPhase(DateOnly today) => new()
+    public static PhaseEvaluationShape PastPhase(DateOnly today, int slot, IReadOnlyList<string> clusters) => new()
     {
-        PhaseStartsOn = new DateOnly(today.Year - 5, 1, 1),
+        PhaseStartsOn = new DateOnly(today.Year - 5 - (4 * slot), 1, 1),
         PhaseYears = 4,
-        PhaseNumber = 90 + (today.Year % 9),
-        ContractsOn = new DateOnly(today.Year - 2, 6, 1),
+        PhaseNumber = 90 + slot,
+        ContractsOn = new DateOnly(today.Year - 2 - (4 * slot), 6, 1),
+        Clusters = clusters,
     };
 }
 
@@ -52,9 +55,10 @@ public sealed record ArrangedPhaseEvaluation(Guid PhaseId, DateOnly PhaseEndsOn,
 /// <c>ContractEvaluation.Start</c> per active contract and <see cref="PhaseQuantitative"/>), scored, decided and approved by
 /// a commission of <see cref="CommissionArrange"/> members who all vote for.
 /// </summary>
-public sealed class PhaseEvaluationArrange(IServiceProvider services, TimeProvider clock)
+/// <param name="competitionYear">The year of the competitions it makes (the clock's by default; the browser tests pass <c>TestYears.Next()</c>).</param>
+public sealed class PhaseEvaluationArrange(IServiceProvider services, TimeProvider clock, int? competitionYear = null)
 {
-    public ContractArrange Contracts { get; } = new(services, clock);
+    public ContractArrange Contracts { get; } = new(services, clock, competitionYear);
 
     public CommissionArrange Commission { get; } = new(services, clock);
 
@@ -89,7 +93,7 @@ public sealed class PhaseEvaluationArrange(IServiceProvider services, TimeProvid
     public async Task<(Guid CompetitionId, IReadOnlyList<(FixedUser User, Application.Certification.Commission.CommissionMemberDto Member)> Members)> CommissionAsync(
         int members = 3, int? year = null, CancellationToken cancellationToken = default)
     {
-        var competitionId = await Commission.CompetitionAsync(year, cancellationToken);
+        var competitionId = await Commission.CompetitionAsync(year ?? competitionYear, cancellationToken);
         return (competitionId, await Commission.MembersAsync(competitionId, members, cancellationToken));
     }
 
