@@ -235,6 +235,12 @@ public sealed class ProgrammeContract : Entity
             throw new BusinessRuleViolation("contract.not_next_phase", "The chosen phase does not come after the evaluated one.", phase.Number, previousPhase.Number);
         }
 
+        // Checked here as well as in Draft: the status is prolonged before Draft sees it, and a refusal must leave it alone.
+        if (contractInPhase)
+        {
+            throw new BusinessRuleViolation("contract.already_exists", "The cluster already has a contract in this phase.", phase.Number);
+        }
+
         status.ProlongTo(phase.EndsOn, now);
         decimal? Baseline(ContractKpi kpi) => lastActuals.TryGetValue(kpi.Code, out var actual) && actual is not null ? actual : kpi.Baseline;
         var before = previous.CurrentVersion.Kpis.ToDictionary(k => k.Code, StringComparer.Ordinal);

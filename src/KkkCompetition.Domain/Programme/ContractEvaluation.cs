@@ -266,13 +266,18 @@ public sealed class ContractEvaluation : Entity
     /// <summary>The decision is put to the commission's vote.</summary>
     internal void PutBeforeCommission(DateTimeOffset now)
     {
+        EnsureDecided();
+        Status = ContractEvaluationStatus.BeforeCommission;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Only a decided evaluation goes to the commission.</summary>
+    internal void EnsureDecided()
+    {
         if (Status != ContractEvaluationStatus.Decided)
         {
             throw new BusinessRuleViolation("phase_evaluation.not_decided", "Only a decided evaluation goes to the commission.", ContractNumber);
         }
-
-        Status = ContractEvaluationStatus.BeforeCommission;
-        UpdatedAt = now;
     }
 
     /// <summary>The commission's vote: approved by its majority, or refused — back to the official, who decides again.</summary>

@@ -66,6 +66,7 @@ public sealed class PhaseDecisionVoting : Entity
             throw new BusinessRuleViolation("commission.no_members", "The commission has no members: appoint them first.");
         }
 
+        // Every evaluation is checked before any is put to the commission, so a refusal changes none of them.
         foreach (var evaluation in decided)
         {
             if (evaluation.PhaseEvaluationId != phaseEvaluation.Id)
@@ -73,6 +74,11 @@ public sealed class PhaseDecisionVoting : Entity
                 throw new ArgumentException("An evaluation is not of this phase evaluation.", nameof(decided));
             }
 
+            evaluation.EnsureDecided();
+        }
+
+        foreach (var evaluation in decided)
+        {
             evaluation.PutBeforeCommission(now);
         }
 
