@@ -75,6 +75,7 @@ public static class DependencyInjection
         services.AddTransient<KkkStatusExpiryJob>();
         services.AddSingleton<Application.Contracts.Achievement.IProgrammeDashboardWriter, Exports.ProgrammeDashboardWriter>();
         services.AddSingleton<Application.Contracts.IContractDocumentWriter, Documents.ContractPdfWriter>();
+        services.AddSingleton<Application.Programme.Benchmark.IBenchmarkReportWriter, Documents.BenchmarkReportWriter>();
         services.AddTransient<ContractActivationJob>();
 
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));

@@ -116,6 +116,60 @@ public sealed class DataGenerator(int seed = 2026)
         return arranged;
     }
 
+    /// <summary>
+    /// Issue 8: the benchmark report's group — 1,250 clusters with active contracts in the 2025–2028 phase and 155,000 members
+    /// between them (124 on average, types and sizes as in <see cref="AddClustersAsync"/>), each with its application submitted
+    /// with random indicators of both years (one in twenty with no revenue in the earlier year).
+    /// </summary>
+    public async Task<IReadOnlyList<ArrangedContract>> AddBenchmarkGroupAsync(IServiceProvider services, TimeProvider clock, int clusters = EuropeanPlatformClusters, int members = EuropeanPlatformMembers)
+    {
+        var shapes = Enumerable.Range(1, clusters).Select(i => new ContractShape
+        {
+            ClusterName = $"Klaster Porównywany {i:D4}",
+            Voivodeship = Voivodeships[_random.Next(Voivodeships.Length)],
+            Members = 0,
+        }).ToList();
+        var arranged = await new ContractArrange(services, clock).CreateManyAsync(shapes);
+        var perCluster = members / clusters;
+        var remainder = members % clusters;
+        var sequence = 0;
+        var index = 0;
+        foreach (var batch in arranged.Chunk(50))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KkkDbContext>();
+            var ids = batch.Select(c => c.ClusterId).ToList();
+            var loaded = await db.Clusters.Include(c => c.Members).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+            var applications = await db.Applications.Where(a => ids.Contains(a.ClusterId)).ToDictionaryAsync(a => a.ClusterId);
+            var competitionId = applications.Values.First().CompetitionId;
+            var competition = await db.Competitions.SingleAsync(c => c.Id == competitionId);
+            var now = clock.GetUtcNow();
+            foreach (var contract in batch)
+            {
+                var cluster = loaded[contract.ClusterId];
+                var count = perCluster + (index++ < remainder ? 1 : 0);
+                for (var m = 0; m < count; m++)
+                {
+                    var type = RandomType();
+                    cluster.AddMember($"Członek {cluster.Name}-{m + 1}", NextNip(), type, type == MemberType.Enterprise ? RandomSize() : null, cluster.VoivodeshipTeryt,
+                        new DateOnly(2010 + _random.Next(15), 1 + _random.Next(12), 1), _random.Next(1, 2_000));
+                }
+
+                var earlier = _random.Next(20) == 0 ? 0m : _random.Next(1_000_000, 50_000_000);
+                Testing.Programme.BenchmarkArrange.FillAndSubmit(
+                    applications[contract.ClusterId], competition, ++sequence,
+                    RandomIndicators(earlier), RandomIndicators(decimal.Round(earlier * (0.8m + (decimal)_random.NextDouble() * 0.5m), 2)), now);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        return arranged;
+    }
+
+    private Domain.Applications.IndicatorValues RandomIndicators(decimal revenue) =>
+        Testing.Programme.BenchmarkArrange.Indicators(revenue, _random.Next(20), _random.Next(15), _random.Next(10), _random.Next(80));
+
     private string NextNip()
     {
         while (true)

@@ -36,6 +36,9 @@ public sealed record ApplicationShape
     /// so that they can be downloaded; otherwise only their records, with made-up hashes (faster, for tests that never read them).
     /// </summary>
     public bool StoreAttachmentFiles { get; init; }
+
+    /// <summary>The indicators of each year; null: the same fixed values for both years.</summary>
+    public Func<int, IndicatorValues>? Indicators { get; init; }
 }
 
 /// <summary>
@@ -111,7 +114,7 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
             db.Clusters.Add(cluster);
             var application = KkkApplication.StartDraft(competition, cluster.Id, ownerId, now);
             var files = shape.StoreAttachmentFiles ? await StoreFilesAsync(clusterName, cancellationToken) : null;
-            Fill(application, competition.Criteria.Select(c => c.AreaCode).Distinct(), KkkApplication.IndicatorYears(competition.Year), files, now);
+            Fill(application, competition.Criteria.Select(c => c.AreaCode).Distinct(), KkkApplication.IndicatorYears(competition.Year), files, now, shape.Indicators);
             db.Applications.Add(application);
 
             // The snapshot reads the members from the database.
@@ -158,16 +161,18 @@ public sealed class SubmittedApplications(IServiceProvider services, TimeProvide
         return files;
     }
 
-    private static void Fill(
+    /// <summary>Fills every section of a draft: the indicators of each year, each narrative, the mandatory attachments.</summary>
+    internal static void Fill(
         KkkApplication application,
         IEnumerable<string> areas,
         IEnumerable<int> years,
         IReadOnlyDictionary<AttachmentKind, (string Sha256, long SizeBytes)>? files,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Func<int, IndicatorValues>? indicators = null)
     {
         foreach (var year in years)
         {
-            application.SaveIndicators(year, new IndicatorValues(250, 12_500_000m, 800_000m, 2, 5, 3, 4, 2_000_000m, 2, 40, 18.5m), now);
+            application.SaveIndicators(year, indicators?.Invoke(year) ?? new IndicatorValues(250, 12_500_000m, 800_000m, 2, 5, 3, 4, 2_000_000m, 2, 40, 18.5m), now);
         }
 
         foreach (var area in areas)

@@ -5,6 +5,9 @@ using PdfSharp.Pdf;
 
 namespace KkkCompetition.Infrastructure.Documents;
 
+/// <summary>One row of <see cref="PdfWriter.BarChart"/>: its label and, per series, the value (null: no bar) and the figure shown.</summary>
+public sealed record PdfChartRow(string Label, IReadOnlyList<(double? Value, string Text)> Values);
+
 /// <summary>
 /// Writes simple A4 documents top to bottom: headings, wrapped paragraphs and label–value rows, with page
 /// breaks as needed. Every PDF of the product (receipts, application copies, letters) is written with it.
@@ -141,6 +144,65 @@ public sealed partial class PdfWriter : IDisposable
 
             y += height;
         }
+    }
+
+    /// <summary>
+    /// A horizontal bar chart: per row its label, one bar per series (shaded apart, named in the legend below) and each bar's
+    /// figure as text beside it. Bars are scaled to the largest absolute value of the chart, or of each row when
+    /// <paramref name="scalePerRow"/> (rows in different units, as a cluster against its group's means). Never split across pages.
+    /// </summary>
+    public PdfWriter BarChart(IReadOnlyList<PdfChartRow> rows, IReadOnlyList<string> series, bool scalePerRow = false)
+    {
+        const double barHeight = 9;
+        const double gap = 5;
+        XBrush[] brushes = [new XSolidBrush(XColor.FromArgb(31, 78, 121)), new XSolidBrush(XColor.FromArgb(230, 145, 56))];
+        var labelWidth = Width * 0.38;
+        var textWidth = 55;
+        var barArea = Width - labelWidth - textWidth - 8;
+        var rowHeight = (series.Count * barHeight) + gap;
+        var height = (rows.Count * rowHeight) + (series.Count > 1 ? 16 : 0) + 6;
+        if (y + height > page.Height.Point - Margin)
+        {
+            NewPage();
+        }
+
+        var chartMax = rows.SelectMany(r => r.Values).Select(v => Math.Abs(v.Value ?? 0)).DefaultIfEmpty(0).Max();
+        foreach (var row in rows)
+        {
+            var max = scalePerRow ? row.Values.Select(v => Math.Abs(v.Value ?? 0)).DefaultIfEmpty(0).Max() : chartMax;
+            graphics.DrawString(row.Label, small, XBrushes.Black, new XRect(Margin, y, labelWidth - 6, rowHeight - gap), XStringFormats.CenterLeft);
+            for (var s = 0; s < row.Values.Count; s++)
+            {
+                var (value, text) = row.Values[s];
+                var top = y + (s * barHeight);
+                var length = max > 0 && value is { } v ? barArea * Math.Abs(v) / max : 0;
+                if (length > 0)
+                {
+                    graphics.DrawRectangle(brushes[s % brushes.Length], Margin + labelWidth, top + 1, length, barHeight - 2);
+                }
+
+                graphics.DrawString(text, small, XBrushes.Black, new XRect(Margin + labelWidth + length + 4, top, textWidth, barHeight), XStringFormats.CenterLeft);
+            }
+
+            y += rowHeight;
+        }
+
+        if (series.Count > 1)
+        {
+            var x = Margin + labelWidth;
+            y += 4;
+            for (var s = 0; s < series.Count; s++)
+            {
+                graphics.DrawRectangle(brushes[s % brushes.Length], x, y + 2, 8, 8);
+                graphics.DrawString(series[s], small, XBrushes.Black, new XRect(x + 11, y, 150, 12), XStringFormats.CenterLeft);
+                x += 14 + graphics.MeasureString(series[s], small).Width + 16;
+            }
+
+            y += 12;
+        }
+
+        Space(6);
+        return this;
     }
 
     public PdfWriter Space(double points)

@@ -37,6 +37,40 @@ internal static class TabularFile
         return stream.ToArray();
     }
 
+    /// <summary>Several sheets in one workbook, in order, each as <see cref="Xlsx"/> writes one.</summary>
+    public static byte[] XlsxSheets(IEnumerable<(string SheetName, IReadOnlyList<TabularColumn> Columns, IEnumerable<object?[]> Rows)> sheets)
+    {
+        var tables = new List<DataTable>();
+        try
+        {
+            var workbook = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (sheetName, columns, rows) in sheets)
+            {
+                var table = new DataTable(sheetName) { Locale = CultureInfo.InvariantCulture };
+                tables.Add(table);
+                foreach (var column in columns)
+                {
+                    table.Columns.Add(column.Heading, column.Type);
+                }
+
+                foreach (var row in rows)
+                {
+                    table.Rows.Add(row.Select(v => v ?? DBNull.Value).ToArray());
+                }
+
+                workbook[sheetName] = table;
+            }
+
+            using var stream = new MemoryStream();
+            MiniExcel.SaveAs(stream, workbook, excelType: ExcelType.XLSX);
+            return stream.ToArray();
+        }
+        finally
+        {
+            tables.ForEach(t => t.Dispose());
+        }
+    }
+
     public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<string[]> rows)
     {
         using var stream = new MemoryStream();

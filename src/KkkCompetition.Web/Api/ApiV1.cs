@@ -33,6 +33,7 @@ public static class ApiV1
         api.MapCommissionEndpoints(root: app);
         api.MapAppealsEndpoints();
         api.MapAchievementEndpoints();
+        api.MapBenchmarkEndpoints();
         api.MapContractEndpoints();
         api.MapReportEndpoints();
         app.MapReportFiles();
