@@ -19,7 +19,7 @@ public sealed class PhaseEvaluationUiTests(UiFixture ui)
         var arrange = new PhaseEvaluationArrange(ui.Host.Services, TimeProvider.System);
         var shape = PhaseEvaluationShape.PastPhase(DateOnly.FromDateTime(DateTime.UtcNow)) with { Clusters = [$"Klaster Ui Alfa {suffix}", $"Klaster Ui Beta {suffix}"] };
         var phase = await arrange.PhaseWithContractsAsync(shape, Ct);
-        var (competitionId, _) = await arrange.CommissionAsync(1, cancellationToken: Ct);
+        var (competitionId, _) = await arrange.CommissionAsync(1, TestYears.Next(), Ct);
         var phaseEvaluationId = await arrange.OpenAsync(phase.PhaseId, competitionId, cancellationToken: Ct);
 
         var page = await ui.NewPageAsync();
