@@ -9,17 +9,19 @@ namespace KkkCompetition.Application.Contracts;
 
 /// <summary>
 /// The programme's settings: the reporting terms copied into each new contract and the achievement bands the dashboards
-/// colour with. <see cref="Version"/> is 0 until an official first saves them (the defaults are shown until then).
+/// colour with, and how many days before a phase's last day its evaluation may be opened. <see cref="Version"/> is 0 until an
+/// official first saves them (the defaults are shown until then).
 /// </summary>
-public sealed record ProgrammeSettingsDto(ReportingTerms Terms, AchievementBands Bands, DateTimeOffset? UpdatedAt, int Version);
+public sealed record ProgrammeSettingsDto(ReportingTerms Terms, AchievementBands Bands, DateTimeOffset? UpdatedAt, int Version, int EvaluationLeadDays);
 
 [AllowedRoles(Roles.Official)]
 public sealed record GetProgrammeSettings : IQuery<ProgrammeSettingsDto>;
 
 /// <summary>
 /// Changes the settings (officials). A due day that is not a day of its month, a final report due outside 1–365 days, a
-/// percentage outside 0–100 or amber not below green is 409 <c>settings.*</c>; a stale version 409. Contracts already drafted
-/// keep the terms they were given.
+/// percentage outside 0–100, amber not below green or evaluation lead days outside 1–365 is 409 <c>settings.*</c>; a stale
+/// version 409. Contracts already drafted keep the terms they were given. <see cref="EvaluationLeadDays"/> left out keeps the
+/// current number.
 /// </summary>
 [AllowedRoles(Roles.Official)]
 public sealed record UpdateProgrammeSettings(
@@ -29,7 +31,8 @@ public sealed record UpdateProgrammeSettings(
     decimal JustificationBelowPercent,
     decimal GreenFromPercent,
     decimal AmberFromPercent,
-    int Version) : ICommand<ProgrammeSettingsDto>;
+    int Version,
+    int? EvaluationLeadDays = null) : ICommand<ProgrammeSettingsDto>;
 
 public sealed class UpdateProgrammeSettingsValidator : AbstractValidator<UpdateProgrammeSettings>
 {
@@ -48,7 +51,7 @@ public sealed class GetProgrammeSettingsHandler(IAppDbContext db) : IQueryHandle
     public async ValueTask<ProgrammeSettingsDto> Handle(GetProgrammeSettings query, CancellationToken cancellationToken)
     {
         var settings = await ProgrammeSettingsData.ReadAsync(db, cancellationToken);
-        return new ProgrammeSettingsDto(settings.Terms, settings.Bands, settings.UpdatedAt, settings.Version);
+        return new ProgrammeSettingsDto(settings.Terms, settings.Bands, settings.UpdatedAt, settings.Version, settings.EvaluationLeadDays);
     }
 }
 
@@ -66,8 +69,12 @@ public sealed class UpdateProgrammeSettingsHandler(IAppDbContext db, TimeProvide
             new ReportingTerms(command.AnnualDueMonth, command.AnnualDueDay, command.FinalDueDays, command.JustificationBelowPercent),
             new AchievementBands(command.GreenFromPercent, command.AmberFromPercent),
             now);
+        if (command.EvaluationLeadDays is { } leadDays)
+        {
+            settings.ChangeEvaluationLeadDays(leadDays, now);
+        }
 
         // An added row keeps version 0; a changed one moves by one.
-        return new ProgrammeSettingsDto(settings.Terms, settings.Bands, now, stored ? settings.Version + 1 : settings.Version);
+        return new ProgrammeSettingsDto(settings.Terms, settings.Bands, now, stored ? settings.Version + 1 : settings.Version, settings.EvaluationLeadDays);
     }
 }

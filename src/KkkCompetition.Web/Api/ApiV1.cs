@@ -37,6 +37,7 @@ public static class ApiV1
         api.MapContractEndpoints();
         api.MapReportEndpoints();
         app.MapReportFiles();
+        api.MapPhaseEvaluationEndpoints();
         return app;
     }
 }

@@ -21,10 +21,10 @@ public static class ContractEndpoints
             .WithSummary("The reporting terms copied into new contracts and the achievement bands, with the version (officials).")
             .Produces<ProgrammeSettingsDto>();
         settings.MapPut("/", (ISender sender, ProgrammeSettingsBody body, CancellationToken ct) =>
-                sender.Send(new UpdateProgrammeSettings(body.AnnualDueMonth, body.AnnualDueDay, body.FinalDueDays, body.JustificationBelowPercent, body.GreenFromPercent, body.AmberFromPercent, body.Version), ct))
+                sender.Send(new UpdateProgrammeSettings(body.AnnualDueMonth, body.AnnualDueDay, body.FinalDueDays, body.JustificationBelowPercent, body.GreenFromPercent, body.AmberFromPercent, body.Version, body.EvaluationLeadDays), ct))
             .WithName("UpdateProgrammeSettings")
             .WithSummary("Changes the settings (officials): a due day not in its month is 409 settings.due_day_invalid, final days outside 1–365 settings.final_due_days_out_of_range, "
-                + "a percentage outside 0–100 settings.percent_out_of_range, amber not below green settings.bands_out_of_order, a stale version concurrency.stale_version.")
+                + "a percentage outside 0–100 settings.percent_out_of_range, amber not below green settings.bands_out_of_order, evaluation lead days outside 1–365 settings.evaluation_lead_days_out_of_range (left out: unchanged), a stale version concurrency.stale_version.")
             .Produces<ProgrammeSettingsDto>();
 
         api.MapGet("/programme/kpi-catalogue", (ISender sender, CancellationToken ct) => sender.Send(new ListKpiCatalogue(), ct))
@@ -183,7 +183,7 @@ public static class ContractEndpoints
     private static IResult File(ExportedFile file) => Results.File(file.Content, file.ContentType, file.FileName);
 }
 
-public sealed record ProgrammeSettingsBody(int AnnualDueMonth, int AnnualDueDay, int FinalDueDays, decimal JustificationBelowPercent, decimal GreenFromPercent, decimal AmberFromPercent, int Version);
+public sealed record ProgrammeSettingsBody(int AnnualDueMonth, int AnnualDueDay, int FinalDueDays, decimal JustificationBelowPercent, decimal GreenFromPercent, decimal AmberFromPercent, int Version, int? EvaluationLeadDays = null);
 
 public sealed record DraftContractBody(Guid KkkStatusId, Guid PhaseId, DateOnly? StartsOn, DateOnly? EndsOn);
 

@@ -90,7 +90,7 @@ public sealed class GetContractAchievementHandler(IAppDbContext db) : IQueryHand
             [.. achievement.Kpis.Select(View)]);
     }
 
-    private static KpiAchievementView View(KpiAchievementRow row) => new(
+    internal static KpiAchievementView View(KpiAchievementRow row) => new(
         row.Kpi.Code,
         row.Kpi.NamePl,
         row.Kpi.NameEn,
