@@ -17,7 +17,7 @@ public sealed class PhaseEvaluationUiTests(UiFixture ui)
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var arrange = new PhaseEvaluationArrange(ui.Host.Services, TimeProvider.System);
-        var shape = PhaseEvaluationShape.PastPhase(DateOnly.FromDateTime(DateTime.UtcNow)) with { Clusters = [$"Klaster Ui Alfa {suffix}", $"Klaster Ui Beta {suffix}"] };
+        var shape = PhaseEvaluationShape.PastPhase(DateOnly.FromDateTime(DateTime.UtcNow), slot: 1, [$"Klaster Ui Alfa {suffix}", $"Klaster Ui Beta {suffix}"]);
         var phase = await arrange.PhaseWithContractsAsync(shape, Ct);
         var (competitionId, _) = await arrange.CommissionAsync(1, TestYears.Next(), Ct);
         var phaseEvaluationId = await arrange.OpenAsync(phase.PhaseId, competitionId, cancellationToken: Ct);

@@ -58,7 +58,7 @@ public sealed class PhaseEvaluationApiTests(KkkWebFactory factory) : IClassFixtu
     {
         var arrange = new PhaseEvaluationArrange(factory.Services, TimeProvider.System);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var phase = await arrange.PhaseWithContractsAsync(PhaseEvaluationShape.PastPhase(today) with { Clusters = ["Klaster Http Alfa", "Klaster Http Beta"] }, Ct);
+        var phase = await arrange.PhaseWithContractsAsync(PhaseEvaluationShape.PastPhase(today, slot: 2, ["Klaster Http Alfa", "Klaster Http Beta"]), Ct);
         var (competitionId, _) = await arrange.CommissionAsync(1, cancellationToken: Ct);
         var official = await SignInAsync(await factory.CreateUserAsync(Roles.Official));
         var expertEmail = await factory.CreateUserAsync(Roles.Expert);
