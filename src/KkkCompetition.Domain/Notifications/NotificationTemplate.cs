@@ -112,6 +112,7 @@ public static class NotificationTemplateCatalogue
         .. CommissionMessages.All, .. DecisionMessages.All, .. AppealMessages.All, .. RegistryMessages.All,
         .. ContractMessages.All,
         .. ReportMessages.All,
+        .. PhaseDecisionMessages.All,
     ];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =
