@@ -36,6 +36,7 @@ public static class ApiV1
         api.MapContractEndpoints();
         api.MapReportEndpoints();
         app.MapReportFiles();
+        api.MapPhaseDecisionEndpoints();
         return app;
     }
 }
