@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Reminders.IReminderSource, Evaluation.Assignment.ScoringDeadlineReminderSource>();
         services.AddScoped<Notifications.Reminders.IReminderSource, Certification.Registry.KkkStatusExpiryReminderSource>();
         services.AddScoped<Notifications.Reminders.IReminderSource, Contracts.Reports.KpiReportReminderSource>();
+        services.AddScoped<Notifications.Reminders.IReminderSource, Programme.Evaluation.PhaseEndReminderSource>();
         services.AddScoped<Evaluation.Assignment.ExpertStaffing>();
         services.AddScoped<Evaluation.Assignment.IExpertStaffing>(sp => sp.GetRequiredService<Evaluation.Assignment.ExpertStaffing>());
         services.Scan();

@@ -10,6 +10,7 @@ using KkkCompetition.Application.Notifications.Outbox;
 using KkkCompetition.Domain.Certification;
 using KkkCompetition.Domain.Common;
 using KkkCompetition.Domain.Contracts;
+using KkkCompetition.Domain.Programme;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,14 +102,7 @@ public sealed class DraftContractHandler(IAppDbContext db, IOutbox outbox, ICurr
 {
     public async ValueTask<DraftedContract> Handle(DraftContract command, CancellationToken cancellationToken)
     {
-        // The phase's row is locked first: two drafts in one phase take their numbers one after the other (the unique index
-        // on the number stays the backstop), and two drafts for one cluster meet the "already exists" check in turn.
-        if (await db.ProgrammePhases.Where(p => p.Id == command.PhaseId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CreatedAt, p => p.CreatedAt), cancellationToken) == 0)
-        {
-            throw new NotFoundException("ProgrammePhase", command.PhaseId);
-        }
-
-        var phase = await db.ProgrammePhases.AsNoTracking().SingleAsync(p => p.Id == command.PhaseId, cancellationToken);
+        var phase = await ContractNumbering.LockPhaseAsync(db, command.PhaseId, cancellationToken);
         var status = await db.KkkStatuses.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.KkkStatusId, cancellationToken)
             ?? throw new NotFoundException("KkkStatus", command.KkkStatusId);
         var now = clock.GetUtcNow();
@@ -120,7 +114,7 @@ public sealed class DraftContractHandler(IAppDbContext db, IOutbox outbox, ICurr
         var mandatory = await db.KpiDefinitions.AsNoTracking().Where(k => k.IsMandatory).OrderBy(k => k.Code).ToListAsync(cancellationToken);
 
         var contract = ProgrammeContract.Draft(
-            await NextNumberAsync(phase.Id, phase.Number, cancellationToken),
+            await ContractNumbering.NextAsync(db, phase, cancellationToken),
             phase,
             status,
             ContractParties.RegionPl(voivodeship),
@@ -136,13 +130,31 @@ public sealed class DraftContractHandler(IAppDbContext db, IOutbox outbox, ICurr
         await outbox.EnqueueAsync(ContractNotices.DraftReady(contract, phase.Number, await ContractData.CoordinatorAsync(db, contract.ClusterId, cancellationToken)), cancellationToken);
         return new DraftedContract(contract.Id, contract.Number, contract.Version);
     }
+}
+
+/// <summary>How a new contract of a phase gets its number, shared by the first draft and the next phase's draft.</summary>
+public static class ContractNumbering
+{
+    /// <summary>
+    /// Locks the phase's row first: two drafts in one phase take their numbers one after the other (the unique index on the
+    /// number stays the backstop), and two drafts for one cluster meet the "already exists" check in turn.
+    /// </summary>
+    public static async Task<ProgrammePhase> LockPhaseAsync(IAppDbContext db, Guid phaseId, CancellationToken cancellationToken)
+    {
+        if (await db.ProgrammePhases.Where(p => p.Id == phaseId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CreatedAt, p => p.CreatedAt), cancellationToken) == 0)
+        {
+            throw new NotFoundException("ProgrammePhase", phaseId);
+        }
+
+        return await db.ProgrammePhases.AsNoTracking().SingleAsync(p => p.Id == phaseId, cancellationToken);
+    }
 
     /// <summary>The next number of the phase: one above the highest given (numbers are zero-padded, so they sort as text).</summary>
-    private async Task<string> NextNumberAsync(Guid phaseId, int phaseNumber, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(IAppDbContext db, ProgrammePhase phase, CancellationToken cancellationToken)
     {
-        var last = await db.ProgrammeContracts.Where(c => c.PhaseId == phaseId).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
+        var last = await db.ProgrammeContracts.Where(c => c.PhaseId == phase.Id).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
         var sequence = last is null ? 0 : int.Parse(last[(last.LastIndexOf('/') + 1)..], NumberStyles.None, CultureInfo.InvariantCulture);
-        return ProgrammeContract.FormatNumber(phaseNumber, sequence + 1);
+        return ProgrammeContract.FormatNumber(phase.Number, sequence + 1);
     }
 }
 

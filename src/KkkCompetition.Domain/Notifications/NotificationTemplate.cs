@@ -113,6 +113,7 @@ public static class NotificationTemplateCatalogue
         .. ContractMessages.All,
         .. ReportMessages.All,
         .. PhaseEvaluationMessages.All,
+        .. PhaseDecisionMessages.All,
     ];
 
     public static IReadOnlyList<NotificationTemplateDefinition> Definitions { get; } =

@@ -38,6 +38,7 @@ public static class ApiV1
         api.MapReportEndpoints();
         app.MapReportFiles();
         api.MapPhaseEvaluationEndpoints();
+        api.MapPhaseDecisionEndpoints();
         return app;
     }
 }

@@ -120,7 +120,8 @@ public sealed class NotificationTemplateTests
             .Concat(Keys(AssignmentMessages.All)).Concat(Keys(ScoringNotices.All)).Concat(Keys(CommissionMessages.All)).Concat(Keys(DecisionMessages.All))
             .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All))
             .Concat(Keys(ContractMessages.All))
-            .Concat(Keys(ReportMessages.All));
+            .Concat(Keys(ReportMessages.All))
+            .Concat(Keys(PhaseDecisionMessages.All));
         Assert.Equal(expected.Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));
     }

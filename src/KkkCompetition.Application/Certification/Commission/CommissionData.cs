@@ -87,6 +87,14 @@ internal static class CommissionData
     public static Task<bool> AnyOpenVotingAsync(IAppDbContext db, Guid competitionId, CancellationToken cancellationToken) =>
         db.CommissionVotings.AnyAsync(v => v.CompetitionId == competitionId && v.Status == VotingStatus.Open, cancellationToken);
 
+    /// <summary>
+    /// Whether the commission's membership is fixed: a voting of the competition is open, on its recommendation list or on
+    /// the decisions of a phase evaluation it is the commission of.
+    /// </summary>
+    public static async Task<bool> MembershipFixedAsync(IAppDbContext db, Guid competitionId, CancellationToken cancellationToken) =>
+        await AnyOpenVotingAsync(db, competitionId, cancellationToken)
+        || await db.PhaseDecisionVotings.AnyAsync(v => v.CommissionCompetitionId == competitionId && v.Status == VotingStatus.Open, cancellationToken);
+
     /// <summary>The member record of the signed-in user on the competition's commission, if any.</summary>
     public static Task<CommissionMember?> MemberAsync(IAppDbContext db, Guid competitionId, Guid? userId, CancellationToken cancellationToken) =>
         userId is { } id

@@ -100,7 +100,7 @@ public sealed class ListCommissionMembersHandler(IAppDbContext db) : IQueryHandl
         var scope = db.CommissionMembers.AsNoTracking().Where(m => m.CompetitionId == query.CompetitionId);
         var total = await scope.CountAsync(cancellationToken);
         var members = await scope.OrderBy(m => m.Side).ThenBy(m => m.FullName).ThenBy(m => m.Id).Page(query.Page, query.PageSize).ToListAsync(cancellationToken);
-        var open = await CommissionData.AnyOpenVotingAsync(db, query.CompetitionId, cancellationToken);
+        var open = await CommissionData.MembershipFixedAsync(db, query.CompetitionId, cancellationToken);
         return new CommissionMembersView(
             competition.Id,
             competition.Name,
@@ -134,7 +134,7 @@ public sealed class AddCommissionMemberHandler(IAppDbContext db, IUserAccounts a
             command.Side,
             command.VoivodeshipTeryt,
             command.AffiliationNips,
-            await CommissionData.AnyOpenVotingAsync(db, command.CompetitionId, cancellationToken),
+            await CommissionData.MembershipFixedAsync(db, command.CompetitionId, cancellationToken),
             user.UserId ?? Guid.Empty,
             clock.GetUtcNow());
         db.CommissionMembers.Add(member);
@@ -150,7 +150,7 @@ public sealed class RemoveCommissionMemberHandler(IAppDbContext db) : ICommandHa
         var member = await db.CommissionMembers.SingleOrDefaultAsync(m => m.Id == command.MemberId, cancellationToken)
             ?? throw new NotFoundException("CommissionMember", command.MemberId);
         db.ExpectVersion(member, command.Version);
-        member.EnsureRemovable(await CommissionData.AnyOpenVotingAsync(db, member.CompetitionId, cancellationToken));
+        member.EnsureRemovable(await CommissionData.MembershipFixedAsync(db, member.CompetitionId, cancellationToken));
 
         // The votes of a closed voting are part of its resolution's record: their member stays.
         if (await db.CommissionVotes.AnyAsync(v => v.MemberId == member.Id, cancellationToken))
