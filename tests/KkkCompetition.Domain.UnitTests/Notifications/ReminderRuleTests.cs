@@ -121,6 +121,7 @@ public sealed class NotificationTemplateTests
             .Concat(Keys(AppealMessages.All)).Concat(Keys(RegistryMessages.All))
             .Concat(Keys(ContractMessages.All))
             .Concat(Keys(ReportMessages.All))
+            .Concat(Keys(PhaseEvaluationMessages.All))
             .Concat(Keys(PhaseDecisionMessages.All));
         Assert.Equal(expected.Order(), NotificationTemplateCatalogue.Definitions.Select(d => d.Key).Order());
         Assert.All(templates, t => NotificationTemplate.Check(t.Key, t.Subject, t.Text, t.Html));

@@ -118,7 +118,8 @@ public sealed class PhaseDecisionApiTests(KkkWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, closedPhase.StatusCode);
         Assert.Equal("Closed", (await JsonAsync(closedPhase)).GetProperty("status").GetString());
 
-        var next = await arrange.Contracts.PhaseAsync(phase.PhaseEndsOn.AddDays(1), 4, 1, Ct);
+        // The next phase must hold today, or the prolonged status would not be in force for the draft: the one from last year.
+        var next = await arrange.Contracts.PhaseAsync(new DateOnly(today.Year - 1, 1, 1), 4, 1, Ct);
         var url = $"/api/v1/programme/contract-evaluations/{keep}/next-phase-contract";
         var missing = await official.PostAsJsonAsync(url, new { nextPhaseId = Guid.Empty }, Ct);
         Assert.Equal(["nextPhaseId"], (await JsonAsync(missing)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
