@@ -110,7 +110,10 @@ public sealed class PhaseEvaluationArrange(IServiceProvider services, TimeProvid
             phase, commissionCompetitionId, PhaseEvaluation.DefaultCriteria, quantitativeWeightPercent, settings.EvaluationLeadDays,
             alreadyEvaluated: false, TestUsers.Official.UserId!.Value, today, now);
         db.PhaseEvaluations.Add(evaluation);
-        var contracts = await db.ProgrammeContracts.Where(c => c.PhaseId == phaseId && c.Status == Domain.Contracts.ContractStatus.Active).ToListAsync(cancellationToken);
+        // The contracts in force, as OpenPhaseEvaluation takes them.
+        var contracts = await db.ProgrammeContracts
+            .Where(c => c.PhaseId == phaseId && (c.Status == Domain.Contracts.ContractStatus.Active || c.Status == Domain.Contracts.ContractStatus.Suspended))
+            .ToListAsync(cancellationToken);
         foreach (var contract in contracts)
         {
             var quantitative = await PhaseQuantitative.ComputeAsync(db, contract, settings.Bands, today, cancellationToken);
