@@ -313,6 +313,7 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
         await coordinator.GotoAsync("/my-evaluations");
         await Ui.WaitForInteractiveAsync(coordinator);
         await Expect(own.Locator("[data-testid=my-evals-decision]")).ToHaveTextAsync("Conditional");
+        await Expect(own.Locator("[data-testid=my-evals-review-on]")).ToContainTextAsync(reviewOn);
         await Expect(own.Locator("[data-testid=my-evals-status]")).ToHaveTextAsync("approved by the commission");
         await Ui.AssertAccessibleAsync(coordinator, "my evaluations (en, approved)");
     }
