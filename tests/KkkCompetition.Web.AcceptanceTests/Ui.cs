@@ -51,6 +51,13 @@ public static class Ui
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
     }
 
+    /// <summary>The page's message (a refusal or a confirmation), then closed, so that axe and the next wait see the page alone.</summary>
+    public static async Task ExpectMessageAsync(IPage page, string message)
+    {
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = message })).ToBeVisibleAsync();
+        await CloseSnackbarsAsync(page);
+    }
+
     /// <summary>Runs axe and fails on any violation of impact "serious" or "critical", listing them all.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {

@@ -82,12 +82,6 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
         await Expect(page.Locator("[data-testid=evaluation-qualitative]")).ToHaveTextAsync("—");
     }
 
-    /// <summary>The page's message (a refusal or a confirmation), then closed, so axe and the next wait see the page alone.</summary>
-    private static async Task ExpectMessageAsync(IPage page, string message)
-    {
-        await Expect(page.Locator(".mud-snackbar", new() { HasText = message })).ToBeVisibleAsync();
-        await Ui.CloseSnackbarsAsync(page);
-    }
 
     [Fact]
     public async Task The_official_assigns_the_expert_who_is_refused_an_incomplete_submission_and_then_submits_every_score()
@@ -115,7 +109,7 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
         await Expect(official.Locator($"[data-testid=evaluation-evaluator-select] option[value='{expertId}']")).ToHaveTextAsync($"{ExpertName} (ekspert)");
         await official.SelectOptionAsync("[data-testid=evaluation-evaluator-select]", expertId.ToString());
         await official.ClickAsync("[data-testid=evaluation-assign]");
-        await ExpectMessageAsync(official, "Przydzielono oceniającego.");
+        await Ui.ExpectMessageAsync(official, "Przydzielono oceniającego.");
         await Expect(official.Locator("[data-testid=evaluation-evaluator]")).ToHaveTextAsync(ExpertName);
 
         // An official not assigned reads the scores but does not enter them.
@@ -146,7 +140,7 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
             ["SRV"] = (9, "Szeroka oferta usług dla członków."),
         });
         await expert.ClickAsync("[data-testid=evaluation-submit]");
-        await ExpectMessageAsync(expert, "Oceń każde kryterium: REG.");
+        await Ui.ExpectMessageAsync(expert, "Oceń każde kryterium: REG.");
         await Expect(expert.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "AwaitingScores");
         await Ui.AssertAccessibleAsync(expert, "contract evaluation, submission without a score refused");
         await ExpectNothingSavedAsync(expert);
@@ -160,7 +154,7 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
             ["REG"] = (7, "Dobra współpraca z samorządem województwa."),
         });
         await expert.ClickAsync("[data-testid=evaluation-submit]");
-        await ExpectMessageAsync(expert, "Uzasadnij ocenę kryterium: SRV.");
+        await Ui.ExpectMessageAsync(expert, "Uzasadnij ocenę kryterium: SRV.");
         await Expect(expert.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "AwaitingScores");
         await ExpectNothingSavedAsync(expert);
 
@@ -173,7 +167,7 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
             ["REG"] = (7, "Dobra współpraca z samorządem województwa."),
         });
         await expert.ClickAsync("[data-testid=evaluation-submit]");
-        await ExpectMessageAsync(expert, "Złożono ocenę jakościową.");
+        await Ui.ExpectMessageAsync(expert, "Złożono ocenę jakościową.");
         await Expect(expert.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Scored");
         await Expect(expert.Locator("[data-testid=evaluation-status]")).ToHaveTextAsync("oceniona");
         await Expect(expert.Locator("[data-testid=evaluation-qualitative]")).ToHaveTextAsync("75%");
@@ -240,14 +234,14 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
         await ContractSteps.SetAsync(official.Locator("[data-testid=evaluation-decision-justification]"), PhaseEvaluationArrange.JustificationOf(PhaseDecision.Conditional));
         await ContractSteps.SetAsync(official.Locator("[data-testid=evaluation-review-on]"), reviewOn);
         await official.ClickAsync("[data-testid=evaluation-decide]");
-        await ExpectMessageAsync(official, "Decyzja warunkowa wymaga planu naprawczego z 1–20 działaniami.");
+        await Ui.ExpectMessageAsync(official, "Decyzja warunkowa wymaga planu naprawczego z 1–20 działaniami.");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Scored");
         await Expect(official.Locator("[data-testid=evaluation-no-decision]")).ToBeVisibleAsync();
         await Ui.AssertAccessibleAsync(official, "decision form, conditional without a plan refused");
 
         await ContractSteps.SetAsync(official.Locator("[data-testid=evaluation-remediation]"), "Uzupełnić brakujące sprawozdania roczne.\nPrzedstawić plan usług dla członków.");
         await official.ClickAsync("[data-testid=evaluation-decide]");
-        await ExpectMessageAsync(official, "Zapisano decyzję; trafi do komisji.");
+        await Ui.ExpectMessageAsync(official, "Zapisano decyzję; trafi do komisji.");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Decided");
         await Expect(official.Locator("[data-testid=evaluation-decision]")).ToHaveTextAsync("Kontynuacja warunkowa");
         await Expect(official.Locator("[data-testid=evaluation-remediation-item]")).ToHaveTextAsync(["Uzupełnić brakujące sprawozdania roczne.", "Przedstawić plan usług dla członków."]);
@@ -261,13 +255,13 @@ public sealed class ContractEvaluationFormUiTests(UiFixture ui)
         await official.CheckAsync("[data-testid=evaluation-decision-option][data-decision=Terminate]");
         await Expect(official.Locator("[data-testid=evaluation-remediation]")).ToHaveCountAsync(0);
         await official.ClickAsync("[data-testid=evaluation-decide]");
-        await ExpectMessageAsync(official, "Uzasadnij decyzję (co najmniej 10 znaków).");
+        await Ui.ExpectMessageAsync(official, "Uzasadnij decyzję (co najmniej 10 znaków).");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Scored");
         await Ui.AssertAccessibleAsync(official, "decision form, decision without a justification refused");
 
         await ContractSteps.SetAsync(official.Locator("[data-testid=evaluation-decision-justification]"), PhaseEvaluationArrange.JustificationOf(PhaseDecision.Terminate));
         await official.ClickAsync("[data-testid=evaluation-decide]");
-        await ExpectMessageAsync(official, "Zapisano decyzję; trafi do komisji.");
+        await Ui.ExpectMessageAsync(official, "Zapisano decyzję; trafi do komisji.");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Decided");
         await Expect(official.Locator("[data-testid=evaluation-decision]")).ToHaveAttributeAsync("data-decision", "Terminate");
         await Expect(official.Locator("[data-testid=evaluation-decision-text]")).ToHaveTextAsync(PhaseEvaluationArrange.JustificationOf(PhaseDecision.Terminate));

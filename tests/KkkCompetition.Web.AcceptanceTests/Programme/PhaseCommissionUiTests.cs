@@ -44,7 +44,7 @@ public sealed class PhaseCommissionUiTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=pc-undecided]")).ToHaveTextAsync("2");
         await Ui.AssertAccessibleAsync(official, "phase commission (en)");
         await official.ClickAsync("[data-testid=pc-put]");
-        await ConfirmedAsync(official, "The decisions are with the commission");
+        await Ui.ExpectMessageAsync(official, "The decisions are with the commission");
         await Expect(official.Locator("[data-testid=pc-voting-open]")).ToBeVisibleAsync();
         await Expect(official.Locator("[data-testid=pc-put]")).ToHaveCountAsync(0);
 
@@ -55,12 +55,7 @@ public sealed class PhaseCommissionUiTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=pc-voting][data-status=Open]")).ToHaveCountAsync(1);
 
         var member = await ui.NewPageAsync("en-GB");
-        await member.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(PhaseDecisionData.MyVotesLink)}");
-        await member.FillAsync("#email", email);
-        await member.FillAsync("#password", DemoData.Password);
-        await member.ClickAsync("[data-testid=login-submit]");
-        await member.WaitForURLAsync(url => url.Contains(PhaseDecisionData.MyVotesLink, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Ui.WaitForInteractiveAsync(member);
+        await ApplicantSteps.SignInAsync(member, email, PhaseDecisionData.MyVotesLink);
         await Expect(member.Locator("h1")).ToHaveTextAsync("Voting on phase evaluation decisions");
         var keepCard = member.Locator($"[data-testid=pv-card][data-evaluation='{keepId}']");
         var endCard = member.Locator($"[data-testid=pv-card][data-evaluation='{endId}']");
@@ -83,7 +78,7 @@ public sealed class PhaseCommissionUiTests(UiFixture ui)
         await official.ReloadAsync();
         await Ui.WaitForInteractiveAsync(official);
         await official.ClickAsync("[data-testid=pc-close-voting]");
-        await ConfirmedAsync(official, "The voting is closed.");
+        await Ui.ExpectMessageAsync(official, "The voting is closed.");
         await Expect(official.Locator("[data-testid=pc-vote-row]").Filter(new() { HasText = keep.Number }).Locator("[data-testid=pc-outcome]")).ToHaveAttributeAsync("data-outcome", "approved");
         await Expect(official.Locator("[data-testid=pc-vote-row]").Filter(new() { HasText = end.Number }).Locator("[data-testid=pc-outcome]")).ToHaveAttributeAsync("data-outcome", "refused");
         await Expect(official.Locator($"[data-testid=pc-contract-row][data-number='{end.Number}']")).ToHaveAttributeAsync("data-status", "Scored");
@@ -92,17 +87,11 @@ public sealed class PhaseCommissionUiTests(UiFixture ui)
 
         // The phase cannot close while the refused decision waits for a new one.
         await official.ClickAsync("[data-testid=pc-close-phase]");
-        await ConfirmedAsync(official, "1 contract(s) of the phase have no approved decision yet.");
+        await Ui.ExpectMessageAsync(official, "1 contract(s) of the phase have no approved decision yet.");
         await Expect(official.Locator("[data-testid=pc-status]")).ToHaveAttributeAsync("data-status", "Open");
 
         await member.CheckAsync("#pv-include-closed");
         await Expect(endCard.Locator("[data-testid=pv-outcome]")).ToHaveAttributeAsync("data-outcome", "refused");
         await Expect(endCard.Locator("[data-testid=pv-counts]")).ToContainTextAsync("for 0, against 1, abstained 1");
-    }
-
-    private static async Task ConfirmedAsync(IPage page, string message)
-    {
-        await Expect(page.Locator(".mud-snackbar", new() { HasText = message })).ToBeVisibleAsync();
-        await Ui.CloseSnackbarsAsync(page);
     }
 }

@@ -112,17 +112,17 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=pc-decided]")).ToHaveTextAsync("3");
         await Ui.AssertAccessibleAsync(official, "phase commission, before the vote");
         await official.ClickAsync("[data-testid=pc-close-phase]");
-        await ConfirmedAsync(official, "3 kontrakt(y/ów) fazy nie ma jeszcze zatwierdzonej decyzji.");
+        await Ui.ExpectMessageAsync(official, "3 kontrakt(y/ów) fazy nie ma jeszcze zatwierdzonej decyzji.");
         await Expect(official.Locator("[data-testid=pc-status]")).ToHaveAttributeAsync("data-status", "Open");
         await official.ClickAsync("[data-testid=pc-put]");
         await Expect(official.Locator("[data-testid=pc-voting][data-status=Open]")).ToHaveCountAsync(1);
         await Expect(official.Locator("[data-testid=pc-vote-row][data-quorum=no]")).ToHaveCountAsync(3);
-        await ConfirmedAsync(official, "Decyzje przekazano komisji");
+        await Ui.ExpectMessageAsync(official, "Decyzje przekazano komisji");
         await Ui.AssertAccessibleAsync(official, "phase commission, voting open");
 
         // ---- 4. A member votes on the three decisions from the cards; the two others vote as well.
         var member = await ui.NewPageAsync();
-        await SignInAsync(member, memberEmail, PhaseDecisionData.MyVotesLink);
+        await ApplicantSteps.SignInAsync(member, memberEmail, PhaseDecisionData.MyVotesLink);
         await Expect(member.Locator("h1")).ToHaveTextAsync("Głosowanie nad decyzjami oceny fazy");
         await Expect(member.Locator("[data-testid=nav-my-phase-decision-votes]")).ToBeVisibleAsync();
         var cards = member.Locator("[data-testid=pv-card]");
@@ -156,7 +156,7 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
         await Expect(official.Locator("[data-testid=pc-voting][data-status=Closed]")).ToHaveCountAsync(1);
         await Expect(official.Locator("[data-testid=pc-outcome][data-outcome=approved]")).ToHaveCountAsync(3);
         await Expect(official.Locator("[data-testid=pc-contract-row][data-status=Approved]")).ToHaveCountAsync(3);
-        await ConfirmedAsync(official, "Głosowanie zamknięte.");
+        await Ui.ExpectMessageAsync(official, "Głosowanie zamknięte.");
         await Ui.AssertAccessibleAsync(official, "phase commission, voting closed");
 
         await member.CheckAsync("#pv-include-closed");
@@ -173,7 +173,7 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
 
         // The coordinator of the terminated cluster reads the decision (in English).
         var coordinator = await ui.NewPageAsync("en-GB");
-        await SignInAsync(coordinator, coordinatorEmail, PhaseDecisionData.MyEvaluationsLink);
+        await ApplicantSteps.SignInAsync(coordinator, coordinatorEmail, PhaseDecisionData.MyEvaluationsLink);
         await Expect(coordinator.Locator("[data-testid=my-evals-link]")).ToHaveTextAsync(end.Number);
         await Expect(coordinator.Locator("[data-testid=my-evals-status]")).ToHaveAttributeAsync("data-status", "Approved");
         await Ui.AssertAccessibleAsync(coordinator, "my evaluations (en), terminated");
@@ -190,17 +190,17 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
         await Expect(official.Locator($"[data-testid=pc-contract-row][data-number='{end.Number}'] [data-testid=pc-draft-next]")).ToHaveCountAsync(0);
         await keepRow.Locator("[data-testid=pc-draft-next]").ClickAsync();
         await Expect(keepRow.Locator("[data-testid=pc-next-contract]")).ToBeVisibleAsync();
-        await ConfirmedAsync(official, NextDrafted);
+        await Ui.ExpectMessageAsync(official, NextDrafted);
         await conditionalRow.Locator("[data-testid=pc-draft-next]").ClickAsync();
         await Expect(conditionalRow.Locator("[data-testid=pc-next-contract]")).ToBeVisibleAsync();
-        await ConfirmedAsync(official, NextDrafted);
+        await Ui.ExpectMessageAsync(official, NextDrafted);
         await Ui.AssertAccessibleAsync(official, "phase commission, next contracts drafted");
 
         // ---- 8. The phase closes now that every contract has an approved decision.
         await official.ClickAsync("[data-testid=pc-close-phase]");
         await Expect(official.Locator("[data-testid=pc-status]")).ToHaveAttributeAsync("data-status", "Closed");
         await Expect(official.Locator("[data-testid=pc-close-phase]")).ToHaveCountAsync(0);
-        await ConfirmedAsync(official, "Ocena fazy została zamknięta.");
+        await Ui.ExpectMessageAsync(official, "Ocena fazy została zamknięta.");
         await Ui.AssertAccessibleAsync(official, "phase commission, phase closed");
 
         // The conditional cluster's next contract: a draft in the next phase, its KPIs as before, the last actuals as baselines.
@@ -223,7 +223,7 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
         await official.SelectOptionAsync("[data-testid=evaluation-evaluator-select]", officialId.ToString());
         await official.ClickAsync("[data-testid=evaluation-assign]");
         await Expect(official.Locator("[data-testid=evaluation-score]").First).ToBeVisibleAsync();
-        await ConfirmedAsync(official, "Przydzielono oceniającego.");
+        await Ui.ExpectMessageAsync(official, "Przydzielono oceniającego.");
         foreach (var input in await official.Locator("[data-testid=evaluation-score]").AllAsync())
         {
             var code = await input.GetAttributeAsync("data-code");
@@ -233,30 +233,13 @@ public sealed class PhaseEvaluationJourneyTests(UiFixture ui)
 
         await official.ClickAsync("[data-testid=evaluation-submit]");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Scored");
-        await ConfirmedAsync(official, "Złożono ocenę jakościową.");
+        await Ui.ExpectMessageAsync(official, "Złożono ocenę jakościową.");
         await fillDecision();
         await official.ClickAsync("[data-testid=evaluation-decide]");
         await Expect(official.Locator("[data-testid=evaluation-status]")).ToHaveAttributeAsync("data-status", "Decided");
-        await ConfirmedAsync(official, "Zapisano decyzję; trafi do komisji.");
+        await Ui.ExpectMessageAsync(official, "Zapisano decyzję; trafi do komisji.");
         await Ui.AssertAccessibleAsync(official, $"contract evaluation {contractNumber}, decided");
         await official.GotoAsync(boardUrl);
         await Ui.WaitForInteractiveAsync(official);
-    }
-
-    /// <summary>Waits for the confirmation and closes it, so that one message at a time is on the page.</summary>
-    private static async Task ConfirmedAsync(IPage page, string message)
-    {
-        await Expect(page.Locator(".mud-snackbar", new() { HasText = message })).ToBeVisibleAsync();
-        await Ui.CloseSnackbarsAsync(page);
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string returnUrl)
-    {
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        await Ui.WaitForInteractiveAsync(page);
     }
 }
